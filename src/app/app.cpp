@@ -1,0 +1,97 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <thread>
+
+#include "app/contract.hpp"
+#include "app/middleware.hpp"
+#include "core/log.hpp"
+#include "db/migrator.hpp"
+#include "http/server.hpp"
+
+namespace cocreate::app {
+
+std::string_view openapi_contract() {
+    for (const auto& f : embedded_contract::files())
+        if (f.name == "openapi.yaml") return f.content;
+    return {};
+}
+
+std::unique_ptr<db::Database> open_database(const Config& config) {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned blocking = config.blocking_threads ? config.blocking_threads : std::max(8u, 4 * cores);
+    return db::Database::open(config.database, blocking);
+}
+
+namespace {
+
+std::unique_ptr<db::Database> open_and_migrate(const Config& config) {
+    auto db = open_database(config);
+    db::Migrator migrator(*db, db::embedded_migrations(db->engine()));
+    const auto applied = migrator.migrate();
+    if (!applied.empty())
+        spdlog::info(R"("msg":"migrated","to":{},"applied":{})", applied.back(), applied.size());
+    return db;
+}
+
+auth::SessionPolicy session_policy(const Config& c) {
+    return {std::chrono::seconds(c.session_idle_timeout_s), std::chrono::seconds(c.session_absolute_timeout_s)};
+}
+
+}  // namespace
+
+App::App(Config config)
+    : config_(std::move(config)),
+      db_(open_and_migrate(config_)),
+      accounts_(*db_, clock_, session_policy(config_), {}),
+      directory_(*db_, clock_, accounts_),
+      spaces_(*db_, clock_, accounts_) {
+    register_routes(router_, *this);
+    std::vector<std::string> templates;
+    for (const auto& r : router_.routes()) templates.push_back(r.method + " " + r.path_template);
+    metrics_ = std::make_unique<http::Metrics>(std::move(templates));
+    metrics_->add_gauges([this] {
+        const auto st = db_->stats();
+        return fmt::format(
+            "# TYPE cocreate_db_pool_connections gauge\ncocreate_db_pool_connections {}\n"
+            "# TYPE cocreate_db_pool_in_use gauge\ncocreate_db_pool_in_use {}\n"
+            "# TYPE cocreate_db_pool_waits_total counter\ncocreate_db_pool_waits_total {}\n",
+            st.size, st.in_use, st.waits);
+    });
+    static_files_ = std::make_unique<http::StaticFiles>(config_.web_root);
+    auto middleware = make_middleware(accounts_, config_.session_absolute_timeout_s);
+    middleware.fallback = [this](const http::Request& req) { return static_files_->serve(req); };
+    dispatcher_ = std::make_unique<http::Dispatcher>(router_, std::move(middleware));
+}
+
+App::~App() = default;
+
+int App::serve() {
+    http::ServerOptions options;
+    options.host = config_.host;
+    options.port = config_.port;
+    options.network_threads = config_.threads;
+    options.blocking_threads = config_.blocking_threads;
+    options.max_connections = config_.max_connections;
+    options.read_timeout = std::chrono::milliseconds(config_.read_timeout_ms);
+    options.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);
+    options.access_log = config_.access_log;
+    http::Server server(options, *dispatcher_, *metrics_);
+    if (static_files_->file_count() == 0)
+        spdlog::warn(R"("msg":"no web app found; serving the API only","web_root":{})", core::json_quote(config_.web_root));
+    server.run([&](uint16_t port) {
+        if (!config_.port_file.empty()) {
+            // Write then rename, so a reader never sees a half-written port.
+            const std::string tmp = config_.port_file + ".tmp";
+            std::ofstream(tmp) << port << "\n";
+            std::rename(tmp.c_str(), config_.port_file.c_str());
+        }
+        spdlog::info(R"("msg":"listening","url":"http://{}:{}","port":{})", config_.host, port, port);
+    });
+    spdlog::info(R"("msg":"stopped")");
+    return 0;
+}
+
+}  // namespace cocreate::app

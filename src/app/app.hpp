@@ -1,0 +1,57 @@
+#pragma once
+// The composition root: opens the database, applies migrations, builds the services and
+// the one route table, and runs the server. Everything is created here once and passed
+// down through constructors; nothing is global.
+
+#include <memory>
+
+#include "app/config.hpp"
+#include "auth/account_service.hpp"
+#include "auth/directory_service.hpp"
+#include "auth/space_service.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/dispatcher.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace cocreate::app {
+
+class App {
+public:
+    // Opens the database and migrates it to the latest schema. Throws std::runtime_error.
+    explicit App(Config config);
+    ~App();
+
+    // Serves until SIGINT/SIGTERM. Returns the process exit code.
+    int serve();
+
+    db::Database& database() { return *db_; }
+    auth::AccountService& accounts() { return accounts_; }
+    auth::DirectoryService& directory() { return directory_; }
+    auth::SpaceService& spaces() { return spaces_; }
+    const http::Dispatcher& dispatcher() const { return *dispatcher_; }
+    const core::Clock& clock() const { return clock_; }
+    // Valid once the route table is built (during serve and afterwards).
+    http::Metrics& metrics() { return *metrics_; }
+
+private:
+    Config config_;
+    core::SystemClock clock_;
+    std::unique_ptr<db::Database> db_;
+    auth::AccountService accounts_;
+    auth::DirectoryService directory_;
+    auth::SpaceService spaces_;
+    http::Router router_;
+    std::unique_ptr<http::Metrics> metrics_;
+    std::unique_ptr<http::StaticFiles> static_files_;
+    std::unique_ptr<http::Dispatcher> dispatcher_;
+};
+
+// Opens the database named in `config` with a pool sized for the server.
+std::unique_ptr<db::Database> open_database(const Config& config);
+// Registers every route of every module (src/app/routes.cpp: the one table).
+void register_routes(http::Router& router, App& app);
+
+}  // namespace cocreate::app

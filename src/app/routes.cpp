@@ -1,0 +1,18 @@
+// The one route table: every module registers its routes here, in navigation order.
+#include "app/app.hpp"
+#include "app/system_routes.hpp"
+#include "auth/routes.hpp"
+#include "events/audit_routes.hpp"
+
+namespace cocreate::app {
+
+void register_routes(http::Router& router, App& app) {
+    register_system_routes(router, app);
+    const auth::Services identity{app.accounts(), app.directory(), app.spaces()};
+    auth::register_account_routes(router, identity);
+    auth::register_directory_routes(router, identity);
+    auth::register_space_routes(router, identity);
+    events::register_audit_routes(router, app.database());
+}
+
+}  // namespace cocreate::app

@@ -1,0 +1,45 @@
+#pragma once
+// The one place that decides who may do what. Every route and every list query asks here.
+// Answers: allowed; not found (the caller may not even know the object exists, so hidden
+// objects answer 404); or permission denied (the caller can see it but may not act).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "auth/principal.hpp"
+#include "core/error.hpp"
+
+namespace cocreate::auth {
+
+enum class Action {
+    kManageUsers,          // list, create, edit users (administration)
+    kViewOrganisations,
+    kManageOrganisations,
+    kCreateSpace,
+    kViewSpace,            // target: the space
+    kManageSpace,          // edit, archive (target: the space)
+    kManageMembers,        // add, change, remove members (target: the space)
+    kInviteToSpace,        // target: the space
+    kListAllInvitations,
+    kManageInvitation,     // revoke, resend (target: the invitation's space and inviter)
+    kViewAuditTrail,
+    kManageOwnTokens,
+};
+
+// What the decision needs to know about the object acted on.
+struct Target {
+    std::optional<std::string> space_role;  // the caller's role in the space, if a member
+    int64_t owner_id = 0;                   // the creator / inviter, where it matters
+};
+
+// Allowed, or the error to answer with (kNotFound or kPermissionDenied).
+core::Status authorize(const Principal& p, Action action, const Target& target = {});
+// Shorthand for checks that only need a yes/no.
+inline bool can(const Principal& p, Action action, const Target& target = {}) {
+    return authorize(p, action, target).has_value();
+}
+// True when the caller sees every space (list queries then skip the membership filter).
+bool sees_all_spaces(const Principal& p);
+
+}  // namespace cocreate::auth

@@ -1,0 +1,228 @@
+#include "core/json_input.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cocreate::core {
+
+namespace json = boost::json;
+
+Result<json::object> parse_json_object(std::string_view body) {
+    if (body.empty()) return fail(Error::invalid("", "the request body is empty; send a JSON object"));
+    json::parse_options opts;
+    opts.max_depth = 32;
+    std::error_code ec;
+    json::value v = json::parse(body, ec, {}, opts);
+    if (ec) {
+        return fail(Error{ErrorCode::kInvalidArgument, "the request body is not valid JSON (" + ec.message() + ")",
+                          {}, "invalid_json"});
+    }
+    if (!v.is_object()) return fail(Error::invalid("", "the request body must be a JSON object"));
+    return std::move(v.as_object());
+}
+
+ObjectReader::ObjectReader(const json::object& obj, std::string prefix) : obj_(obj), prefix_(std::move(prefix)) {}
+
+std::string ObjectReader::field_name(std::string_view key) const {
+    return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
+}
+
+void ObjectReader::add_error(std::string field, std::string detail, ErrorCode code) {
+    for (const auto& e : errors_)
+        if (e.field == field) return;
+    if (errors_.empty() || code == ErrorCode::kInvalidArgument) worst_ = code;
+    errors_.push_back({std::move(field), std::move(detail)});
+}
+
+const json::value* ObjectReader::take(std::string_view key) {
+    seen_.emplace(key);
+    return obj_.if_contains(key);
+}
+
+std::optional<std::string> ObjectReader::check_string(std::string_view key, const json::value& v,
+                                                      const StringRule& rule) {
+    if (!v.is_string()) {
+        add_error(field_name(key), "must be a string", ErrorCode::kInvalidArgument);
+        return std::nullopt;
+    }
+    std::string_view s = v.get_string();
+    if (rule.trim) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+            s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+            s.remove_suffix(1);
+    }
+    for (unsigned char c : s) {
+        if (c == 0 || (c < 0x20 && (rule.single_line || (c != '\n' && c != '\r' && c != '\t')))) {
+            add_error(field_name(key), "must not contain control characters");
+            return std::nullopt;
+        }
+    }
+    // Length in code points, so limits mean what a person expects.
+    const size_t length = static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+    if (length < rule.min) {
+        add_error(field_name(key), rule.min == 1 ? "must not be empty" : fmt::format("must be at least {} characters", rule.min));
+        return std::nullopt;
+    }
+    if (length > rule.max) {
+        add_error(field_name(key), fmt::format("must be at most {} characters", rule.max));
+        return std::nullopt;
+    }
+    return std::string(s);
+}
+
+std::string ObjectReader::required_string(std::string_view key, StringRule rule) {
+    const auto* v = take(key);
+    if (!v || v->is_null()) {
+        add_error(field_name(key), "is required");
+        return {};
+    }
+    if (rule.min == 0) rule.min = 1;
+    return check_string(key, *v, rule).value_or(std::string{});
+}
+
+std::optional<std::string> ObjectReader::optional_string(std::string_view key, StringRule rule) {
+    const auto* v = take(key);
+    if (!v) return std::nullopt;
+    return check_string(key, *v, rule);
+}
+
+std::optional<std::optional<std::string>> ObjectReader::nullable_string(std::string_view key, StringRule rule) {
+    const auto* v = take(key);
+    if (!v) return std::nullopt;
+    if (v->is_null()) return std::optional<std::string>{};
+    auto s = check_string(key, *v, rule);
+    if (!s) return std::nullopt;
+    return std::optional<std::string>{std::move(*s)};
+}
+
+std::string ObjectReader::required_enum(std::string_view key, Choices allowed) {
+    auto v = optional_enum(key, allowed);
+    if (!v && obj_.if_contains(key) == nullptr) add_error(field_name(key), "is required");
+    return v.value_or(std::string{});
+}
+
+std::optional<std::string> ObjectReader::optional_enum(std::string_view key,
+                                                       Choices allowed) {
+    const auto* v = take(key);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+        add_error(field_name(key), "must be a string", ErrorCode::kInvalidArgument);
+        return std::nullopt;
+    }
+    const std::string_view s = v->get_string();
+    if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
+        add_error(field_name(key), fmt::format("must be one of: {}", fmt::join(allowed, ", ")));
+        return std::nullopt;
+    }
+    return std::string(s);
+}
+
+std::optional<bool> ObjectReader::optional_bool(std::string_view key) {
+    const auto* v = take(key);
+    if (!v) return std::nullopt;
+    if (!v->is_bool()) {
+        add_error(field_name(key), "must be true or false", ErrorCode::kInvalidArgument);
+        return std::nullopt;
+    }
+    return v->get_bool();
+}
+
+std::optional<int64_t> ObjectReader::optional_int(std::string_view key, int64_t min, int64_t max) {
+    const auto* v = take(key);
+    if (!v) return std::nullopt;
+    int64_t n = 0;
+    if (v->is_int64()) {
+        n = v->get_int64();
+    } else if (v->is_uint64() && v->get_uint64() <= static_cast<uint64_t>(INT64_MAX)) {
+        n = static_cast<int64_t>(v->get_uint64());
+    } else {
+        add_error(field_name(key), "must be an integer", ErrorCode::kInvalidArgument);
+        return std::nullopt;
+    }
+    if (n < min || n > max) {
+        add_error(field_name(key), fmt::format("must be between {} and {}", min, max));
+        return std::nullopt;
+    }
+    return n;
+}
+
+int64_t ObjectReader::required_int(std::string_view key, int64_t min, int64_t max) {
+    if (!obj_.if_contains(key) || obj_.at(key).is_null()) {
+        take(key);
+        add_error(field_name(key), "is required");
+        return 0;
+    }
+    return optional_int(key, min, max).value_or(0);
+}
+
+std::optional<std::optional<int64_t>> ObjectReader::nullable_int(std::string_view key, int64_t min, int64_t max) {
+    const auto* v = obj_.if_contains(key);
+    if (v && v->is_null()) {
+        take(key);
+        return std::optional<int64_t>{};
+    }
+    auto n = optional_int(key, min, max);
+    if (!n) return std::nullopt;
+    return std::optional<int64_t>{*n};
+}
+
+std::optional<std::vector<std::string>> ObjectReader::optional_enum_array(
+    std::string_view key, Choices allowed, size_t max_items) {
+    const auto* v = take(key);
+    if (!v) return std::nullopt;
+    if (!v->is_array()) {
+        add_error(field_name(key), "must be an array of strings", ErrorCode::kInvalidArgument);
+        return std::nullopt;
+    }
+    const auto& arr = v->get_array();
+    if (arr.size() > max_items) {
+        add_error(field_name(key), fmt::format("must have at most {} items", max_items));
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const auto& item : arr) {
+        if (!item.is_string() ||
+            std::find(allowed.begin(), allowed.end(), std::string_view(item.get_string())) == allowed.end()) {
+            add_error(field_name(key), fmt::format("items must be one of: {}", fmt::join(allowed, ", ")));
+            return std::nullopt;
+        }
+        std::string s(item.get_string());
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Status ObjectReader::finish() {
+    for (const auto& [key, value] : obj_) {
+        if (!seen_.contains(std::string_view(key))) add_error(field_name(key), "is not a known field", ErrorCode::kInvalidArgument);
+    }
+    if (errors_.empty()) return {};
+    Error e{worst_, errors_.front().field + " " + errors_.front().detail, errors_.front().field};
+    e.errors = errors_;
+    return fail(std::move(e));
+}
+
+bool looks_like_email(std::string_view s) {
+    const auto at = s.find('@');
+    if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos) return false;
+    const auto domain = s.substr(at + 1);
+    if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.')
+        return false;
+    return std::none_of(s.begin(), s.end(), [](char c) {
+        return c == ' ' || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || static_cast<unsigned char>(c) < 0x21;
+    });
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+}  // namespace cocreate::core

@@ -1,0 +1,78 @@
+#pragma once
+// Reading request bodies: parse JSON, then read an object field by field with
+// type, size and enum checks. Every problem names its field; fields the reader was never
+// asked about are rejected as unknown, so a typo never silently does nothing.
+
+#include <boost/json.hpp>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace cocreate::core {
+
+// The allowed values of an enumerated field.
+using Choices = std::span<const std::string_view>;
+
+// Parses `body` as a JSON object (strict: valid UTF-8, no comments, max depth 32).
+Result<boost::json::object> parse_json_object(std::string_view body);
+
+struct StringRule {
+    size_t min = 0;
+    size_t max = 200;
+    bool trim = true;          // surrounding whitespace removed before the length check
+    bool single_line = true;   // control characters (incl. newlines) rejected
+};
+
+// Reads fields from one JSON object. Not thread-safe; use one per request.
+// Each accessor records the first problem per field; `finish()` reports them all.
+class ObjectReader {
+public:
+    explicit ObjectReader(const boost::json::object& obj, std::string prefix = {});
+
+    std::string required_string(std::string_view key, StringRule rule = {});
+    std::optional<std::string> optional_string(std::string_view key, StringRule rule = {});
+    // Like optional_string but JSON null is accepted and reported as "present, empty".
+    // Returns nullopt when absent, an engaged optional holding nullopt for null.
+    std::optional<std::optional<std::string>> nullable_string(std::string_view key, StringRule rule = {});
+    std::string required_enum(std::string_view key, Choices allowed);
+    std::optional<std::string> optional_enum(std::string_view key, Choices allowed);
+    std::optional<bool> optional_bool(std::string_view key);
+    std::optional<int64_t> optional_int(std::string_view key, int64_t min, int64_t max);
+    int64_t required_int(std::string_view key, int64_t min, int64_t max);
+    std::optional<std::optional<int64_t>> nullable_int(std::string_view key, int64_t min, int64_t max);
+    std::optional<std::vector<std::string>> optional_enum_array(std::string_view key,
+                                                                 Choices allowed,
+                                                                 size_t max_items = 32);
+
+    void add_error(std::string field, std::string detail, ErrorCode code = ErrorCode::kUnprocessable);
+    bool ok() const { return errors_.empty(); }
+
+    // Rejects unknown fields, then returns the collected errors (if any) as one Error.
+    Status finish();
+
+private:
+    const boost::json::value* take(std::string_view key);
+    std::string field_name(std::string_view key) const;
+    std::optional<std::string> check_string(std::string_view key, const boost::json::value& v, const StringRule& rule);
+
+    const boost::json::object& obj_;
+    std::string prefix_;
+    std::set<std::string, std::less<>> seen_;
+    std::vector<FieldError> errors_;
+    ErrorCode worst_ = ErrorCode::kUnprocessable;
+};
+
+// True when `s` is a plausible e-mail address (one '@', no spaces, a dot in the domain).
+bool looks_like_email(std::string_view s);
+// Lower-cases ASCII letters.
+std::string ascii_lower(std::string_view s);
+
+}  // namespace cocreate::core

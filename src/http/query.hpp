@@ -1,0 +1,53 @@
+#pragma once
+// Reading query strings with the same rigour as bodies: unknown parameters are refused,
+// values are type-checked and the problem names the parameter.
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/json_input.hpp"
+#include "http/request.hpp"
+
+namespace cocreate::http {
+
+// Keyset paging: `after` is the opaque cursor of the last item seen, `limit` 1..200.
+struct PageRequest {
+    std::optional<int64_t> after;
+    int limit = 50;
+};
+
+inline constexpr int kMaxPageSize = 200;
+
+class QueryReader {
+public:
+    // `allowed`: every parameter the route understands (paging ones are added).
+    QueryReader(const Request& req, std::initializer_list<std::string_view> allowed);
+
+    std::optional<std::string> string(std::string_view name, size_t max_length = 200);
+    std::optional<std::string> enumeration(std::string_view name, core::Choices values);
+    std::optional<int64_t> id(std::string_view name);
+    std::optional<bool> boolean(std::string_view name);
+    // An RFC 3339 time, returned normalised to the storage format.
+    std::optional<std::string> time(std::string_view name);
+    PageRequest page();
+
+    // The first problem found (including unknown parameters), if any.
+    core::Status finish();
+
+private:
+    void error(std::string_view name, std::string detail);
+    const Request& req_;
+    std::vector<std::string_view> allowed_;
+    std::optional<core::Error> error_;
+};
+
+// The cursor text for an item id, and back.
+std::string cursor_for(int64_t id);
+std::optional<int64_t> parse_cursor(std::string_view cursor);
+
+}  // namespace cocreate::http
