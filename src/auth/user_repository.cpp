@@ -84,9 +84,10 @@ int64_t insert(soci::session& s, const User& u) {
     const int disabled = u.disabled ? 1 : 0;
     s << "INSERT INTO users (email, display_name, password_hash, role, capabilities, organisation_id, disabled, "
          "created_at, updated_at, password_changed_at) VALUES (:email, :name, :hash, :role, :caps, :org, :disabled, "
-         ":created, :created, :created) RETURNING id",
+         ":created, :updated, :changed) RETURNING id",
         soci::use(u.email), soci::use(u.display_name), soci::use(u.password_hash), soci::use(role), soci::use(caps),
-        soci::use(org), soci::use(disabled), soci::use(u.created_at), soci::into(id);
+        soci::use(org), soci::use(disabled), soci::use(u.created_at), soci::use(u.updated_at),
+        soci::use(u.password_changed_at), soci::into(id);
     return id;
 }
 

@@ -1,0 +1,52 @@
+#include "auth/permissions.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cocreate::auth {
+namespace {
+
+Principal as(Role role, int64_t id = 7) {
+    Principal p;
+    p.user_id = id;
+    p.role = role;
+    return p;
+}
+
+core::ErrorCode code(const core::Status& s) { return s ? core::ErrorCode::kInternal : s.error().code; }
+
+TEST(Permissions, AnonymousIsUnauthenticated) {
+    EXPECT_EQ(code(authorize(Principal{}, Action::kViewSpace)), core::ErrorCode::kUnauthenticated);
+}
+
+TEST(Permissions, AdministrationIsForAdministrators) {
+    EXPECT_TRUE(can(as(Role::kAdmin), Action::kManageUsers));
+    EXPECT_EQ(code(authorize(as(Role::kMember), Action::kManageUsers)), core::ErrorCode::kPermissionDenied);
+    // External participants must not learn that administration exists.
+    EXPECT_EQ(code(authorize(as(Role::kExternal), Action::kManageUsers)), core::ErrorCode::kNotFound);
+    EXPECT_EQ(code(authorize(as(Role::kExternal), Action::kViewAuditTrail)), core::ErrorCode::kNotFound);
+}
+
+TEST(Permissions, ExternalsSeeOnlyTheirSpaces) {
+    EXPECT_EQ(code(authorize(as(Role::kExternal), Action::kViewSpace, {})), core::ErrorCode::kNotFound);
+    EXPECT_TRUE(can(as(Role::kExternal), Action::kViewSpace, {"member"}));
+    EXPECT_TRUE(can(as(Role::kMember), Action::kViewSpace, {}));
+    EXPECT_FALSE(sees_all_spaces(as(Role::kExternal)));
+}
+
+TEST(Permissions, SpaceOwnersManageTheirSpaceOnly) {
+    EXPECT_TRUE(can(as(Role::kMember), Action::kManageSpace, {"owner"}));
+    EXPECT_EQ(code(authorize(as(Role::kMember), Action::kManageSpace, {"member"})), core::ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(can(as(Role::kAdmin), Action::kManageSpace, {}));
+    // An external owner role (never granted by invitation, but defensively) does not manage.
+    EXPECT_EQ(code(authorize(as(Role::kExternal), Action::kManageMembers, {"owner"})), core::ErrorCode::kPermissionDenied);
+}
+
+TEST(Permissions, InvitationsAreManagedByManagersAndTheInviter) {
+    EXPECT_TRUE(can(as(Role::kInnovationManager), Action::kManageInvitation, {std::nullopt, 99}));
+    EXPECT_TRUE(can(as(Role::kMember, 99), Action::kManageInvitation, {std::nullopt, 99}));
+    EXPECT_FALSE(can(as(Role::kMember, 5), Action::kManageInvitation, {std::nullopt, 99}));
+    EXPECT_EQ(code(authorize(as(Role::kExternal), Action::kManageInvitation, {std::nullopt, 7})), core::ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace cocreate::auth
