@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "db/migrator.hpp"
+#include "db/test_database.hpp"
 
 namespace cocreate::auth {
 namespace {
@@ -30,16 +31,8 @@ class AccountServiceTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         ASSERT_GE(sodium_init(), 0);
-        if (GetParam() == "sqlite") {
-            db = db::Database::open("sqlite::memory:", 1);
-        } else {
-            const char* url = std::getenv("COCREATE_TEST_POSTGRESQL");
-            if (!url) GTEST_SKIP() << "COCREATE_TEST_POSTGRESQL not set";
-            db = db::Database::open(url, 2);
-            auto lease = db->lease_writer();
-            *lease << "DROP SCHEMA public CASCADE";
-            *lease << "CREATE SCHEMA public";
-        }
+        db = db::open_test_database(GetParam());
+        if (!db) GTEST_SKIP() << "COCREATE_TEST_POSTGRESQL not set";
         db::Migrator(*db, db::embedded_migrations(db->engine())).migrate();
         accounts = std::make_unique<AccountService>(*db, clock, SessionPolicy{std::chrono::seconds(600), std::chrono::seconds(3600)},
                                                     ThrottlePolicy{});

@@ -1,4 +1,5 @@
 #include "db/migrator.hpp"
+#include "db/test_database.hpp"
 
 #include <gtest/gtest.h>
 
@@ -34,17 +35,7 @@ TEST(Migrations, BothEnginesHaveTheSameNumbersAndNames) {
 // a database (scripts/test starts one).
 class MigratorTest : public ::testing::TestWithParam<std::string> {
 protected:
-    std::unique_ptr<Database> open() {
-        const std::string engine = GetParam();
-        if (engine == "sqlite") return Database::open("sqlite::memory:", 1);
-        const char* url = std::getenv("COCREATE_TEST_POSTGRESQL");
-        if (!url) return nullptr;
-        auto db = Database::open(url, 1);
-        auto lease = db->lease_writer();
-        *lease << "DROP SCHEMA public CASCADE";
-        *lease << "CREATE SCHEMA public";
-        return db;
-    }
+    std::unique_ptr<Database> open() { return open_test_database(GetParam(), 1); }
 };
 
 TEST_P(MigratorTest, AppliesEverythingOnceAndRecordsIt) {
