@@ -50,12 +50,15 @@ bool AccountService::setup_needed() {
 }
 
 core::Status AccountService::validate_new_user(const NewUser& u) {
-    if (!core::looks_like_email(u.email)) return fail(Error::unprocessable("email", "is not an e-mail address"));
-    if (auto why = password_problem(u.password, u.email, u.display_name))
-        return fail(Error::unprocessable("password", *why));
+    std::vector<core::FieldError> errors;
+    if (!core::looks_like_email(u.email)) errors.push_back({"email", "is not an e-mail address"});
+    if (auto why = password_problem(u.password, u.email, u.display_name)) errors.push_back({"password", *why});
     if (u.role == Role::kExternal && !u.capabilities.empty())
-        return fail(Error::unprocessable("capabilities", "are for internal users only"));
-    return {};
+        errors.push_back({"capabilities", "are for internal users only"});
+    if (errors.empty()) return {};
+    Error e = Error::unprocessable(errors.front().field, errors.front().detail);
+    e.errors = std::move(errors);
+    return fail(std::move(e));
 }
 
 core::Result<User> AccountService::insert_user(soci::session& s, const NewUser& u, const std::string& hash,
@@ -84,8 +87,7 @@ core::Result<SignedIn> AccountService::setup(const NewUser& admin, const ClientI
     const std::string hash = hash_password(admin.password);
     return db_.write([&](soci::session& s) -> core::Result<SignedIn> {
         if (users::count(s) > 0)
-            return fail(Error{core::ErrorCode::kAlreadyExists, "cocreate is already set up; sign in instead", {},
-                              "already_set_up"});
+            return fail(Error{core::ErrorCode::kAlreadyExists, "cocreate is already set up; sign in instead"});
         NewUser first = admin;
         first.role = Role::kAdmin;
         auto user = insert_user(s, first, hash, std::nullopt);
@@ -103,6 +105,7 @@ SignedIn AccountService::open_session(soci::session& s, const User& user, const 
     session.user_agent = client.user_agent.substr(0, 300);
     session.ip = client.ip;
     SignedIn out{user, new_token()};
+    out.user.last_sign_in_at = session.created_at;
     session.id = repo::insert_session(s, session, hash_token(out.session_token));
     users::touch_sign_in(s, user.id, session.created_at);
     events::append(s, {user.id, "user.signed_in", "user", user.id, std::nullopt, events::Visibility::kInternal,
@@ -111,10 +114,10 @@ SignedIn AccountService::open_session(soci::session& s, const User& user, const 
     return out;
 }
 
-core::Status AccountService::check_throttle(soci::session& s, const std::string& email, const std::string& ip) {
+core::Status AccountService::check_throttle(soci::session& s, std::initializer_list<std::string> keys) {
     const std::string current = now();
     int retry = 0;
-    for (const auto& key : {"account:" + email, "address:" + ip}) {
+    for (const auto& key : keys) {
         auto st = repo::find_throttle(s, key);
         if (st && st->blocked_until && *st->blocked_until > current) {
             const auto until = core::parse_time(*st->blocked_until).value_or(clock_.now());
@@ -123,7 +126,7 @@ core::Status AccountService::check_throttle(soci::session& s, const std::string&
         }
     }
     if (retry == 0) return {};
-    Error e{core::ErrorCode::kResourceExhausted, "too many failed sign-ins; try again later", {}, "sign_in_throttled"};
+    Error e{core::ErrorCode::kResourceExhausted, "too many failed attempts; try again later"};
     e.retry_after_s = retry;
     return fail(std::move(e));
 }
@@ -148,7 +151,7 @@ core::Result<SignedIn> AccountService::sign_in(const std::string& email_in, cons
     const std::string email = core::ascii_lower(email_in);
     // Look up without holding the write lock: password verification takes ~150 ms.
     auto lookup = db_.read([&](soci::session& s) -> core::Result<std::optional<User>> {
-        if (auto ok = check_throttle(s, email, client.ip); !ok) return fail(ok.error());
+        if (auto ok = check_throttle(s, {"account:" + email, "address:" + client.ip}); !ok) return fail(ok.error());
         return users::find_by_email(s, email);
     });
     if (!lookup) return fail(lookup.error());

@@ -24,6 +24,7 @@ struct SessionPolicy {
 struct ThrottlePolicy {
     int account_failures = 5;   // failures per account within the window before delays start
     int address_failures = 50;  // failures per client address within the window
+    int invitation_failures = 20;  // unknown invitation links per client address
     std::chrono::seconds window{15 * 60};
     std::chrono::seconds max_delay{15 * 60};
 };
@@ -113,12 +114,17 @@ public:
     // Opens a session for `user` inside the caller's transaction; appends "user.signed_in".
     SignedIn open_session(soci::session& s, const User& user, const ClientInfo& client);
 
+    // kResourceExhausted (with retry_after) while any of `keys` is blocked.
+    core::Status check_throttle(soci::session& s, std::initializer_list<std::string> keys);
+    // Counts a failure for `key`; from `threshold` failures within the window on, each
+    // further failure doubles the time `key` stays blocked.
+    void record_failure(soci::session& s, const std::string& key, int threshold);
+    const ThrottlePolicy& throttle_policy() const { return throttle_; }
+
     const SessionPolicy& session_policy() const { return sessions_; }
 
 private:
     std::string now() const;
-    core::Status check_throttle(soci::session& s, const std::string& email, const std::string& ip);
-    void record_failure(soci::session& s, const std::string& key, int threshold);
 
     db::Database& db_;
     const core::Clock& clock_;

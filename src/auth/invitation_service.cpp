@@ -75,7 +75,9 @@ core::Result<Invitation> SpaceService::revoke_invitation(const Principal& p, int
     return db_.write([&](soci::session& s) -> core::Result<Invitation> {
         auto inv = repo::find_by_id(s, id);
         if (!inv) return fail(Error::not_found("no such invitation"));
-        if (auto ok = authorize(p, Action::kManageInvitation, {std::nullopt, inv->invited_by}); !ok)
+        if (auto ok = authorize(p, Action::kManageInvitation,
+                                {spaces::member_role(s, inv->space_id, p.user_id), inv->invited_by});
+            !ok)
             return fail(ok.error());
         const auto t = now();
         if (inv->status(t) != "pending")
@@ -93,7 +95,9 @@ core::Result<IssuedInvitation> SpaceService::resend_invitation(const Principal& 
     return db_.write([&](soci::session& s) -> core::Result<IssuedInvitation> {
         auto inv = repo::find_by_id(s, id);
         if (!inv) return fail(Error::not_found("no such invitation"));
-        if (auto ok = authorize(p, Action::kManageInvitation, {std::nullopt, inv->invited_by}); !ok)
+        if (auto ok = authorize(p, Action::kManageInvitation,
+                                {spaces::member_role(s, inv->space_id, p.user_id), inv->invited_by});
+            !ok)
             return fail(ok.error());
         const auto t = clock_.now();
         const auto status = inv->status(core::format_time(t));
@@ -112,15 +116,26 @@ core::Result<IssuedInvitation> SpaceService::resend_invitation(const Principal& 
     });
 }
 
-core::Result<Invitation> SpaceService::lookup(const std::string& token) {
-    auto inv = db_.read([&](soci::session& s) { return repo::find_by_token(s, hash_token(token)); });
-    if (!inv || inv->status(now()) != "pending") return fail(Error::not_found("this invitation link is not valid"));
-    return *inv;
+core::Result<Invitation> SpaceService::lookup(const std::string& token, const ClientInfo& client) {
+    const std::string key = "invitation:" + client.ip;
+    auto inv = db_.read([&](soci::session& s) -> core::Result<std::optional<Invitation>> {
+        if (auto ok = accounts_.check_throttle(s, {key}); !ok) return fail(ok.error());
+        return repo::find_by_token(s, hash_token(token));
+    });
+    if (!inv) return fail(inv.error());
+    if (!*inv || (*inv)->status(now()) != "pending") {
+        db_.write([&](soci::session& s) -> core::Status {
+            accounts_.record_failure(s, key, accounts_.throttle_policy().invitation_failures);
+            return {};
+        });
+        return fail(Error::not_found("this invitation link is not valid"));
+    }
+    return **inv;
 }
 
 core::Result<AcceptedInvitation> SpaceService::accept(const std::string& token, const std::string& display_name,
                                                       const std::string& password, const ClientInfo& client) {
-    auto pending = lookup(token);
+    auto pending = lookup(token, client);
     if (!pending) return fail(pending.error());
     NewUser user{pending->email, display_name, password, Role::kExternal, {}, pending->organisation_id};
     if (auto ok = AccountService::validate_new_user(user); !ok) return fail(ok.error());

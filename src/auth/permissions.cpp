@@ -40,7 +40,9 @@ core::Status authorize(const Principal& p, Action action, const Target& t) {
             return (p.manages_innovation() || (p.internal() && is_space_owner(t))) ? core::Status{} : denied();
         case Action::kManageInvitation:
             if (!p.internal()) return hidden();
-            return (p.manages_innovation() || t.owner_id == p.user_id) ? core::Status{} : hidden();
+            if (p.manages_innovation() || t.owner_id == p.user_id) return {};
+            // A space owner sees the space's invitations, so refusing is not hiding.
+            return is_space_owner(t) ? denied() : hidden();
         case Action::kManageOwnTokens:
             return p.internal() ? core::Status{} : hidden();
     }

@@ -22,7 +22,7 @@ enum class Action {
     kManageMembers,        // add, change, remove members (target: the space)
     kInviteToSpace,        // target: the space
     kListAllInvitations,
-    kManageInvitation,     // revoke, resend (target: the invitation's space and inviter)
+    kManageInvitation,     // revoke, resend (target: the caller's role in its space; owner = inviter)
     kViewAuditTrail,
     kManageOwnTokens,
 };

@@ -104,10 +104,10 @@ std::vector<Organisation> list_organisations(soci::session& s, const std::option
     Query<OrganisationRow> query(s);
     std::string sql = "SELECT id, name, kind, domain, created_at FROM organisations WHERE 1 = 1";
     long long a = after.value_or(0);
-    std::string like = q ? "%" + *q + "%" : "", k = kind.value_or("");
+    std::string like = q ? db::contains_pattern(*q) : "", k = kind.value_or("");
     int l = limit + 1;
     if (after) { sql += " AND id < :a"; query.bind(a); }
-    if (q) { sql += " AND lower(name) LIKE lower(:q)"; query.bind(like); }
+    if (q) { sql += " AND lower(name) LIKE lower(:q) ESCAPE '\\'"; query.bind(like); }
     if (kind) { sql += " AND kind = :k"; query.bind(k); }
     sql += " ORDER BY id DESC LIMIT :l";
     query.bind(l);
@@ -142,7 +142,7 @@ std::optional<Space> find_space(soci::session& s, int64_t id, int64_t viewer_id)
 std::vector<Space> list_spaces(soci::session& s, const SpaceFilter& f) {
     Query<SpaceRow> query(s);
     long long viewer = f.viewer_id, viewer2 = f.viewer_id, a = f.after.value_or(0);
-    std::string like = f.q ? "%" + *f.q + "%" : "", kind = f.kind.value_or("");
+    std::string like = f.q ? db::contains_pattern(*f.q) : "", kind = f.kind.value_or("");
     int archived = f.archived.value_or(false) ? 1 : 0, l = f.limit + 1;
     query.bind(viewer);
     std::string sql = std::string(kSpaceSelect) + "WHERE 1 = 1";
@@ -151,7 +151,7 @@ std::vector<Space> list_spaces(soci::session& s, const SpaceFilter& f) {
         query.bind(viewer2);
     }
     if (f.after) { sql += " AND s.id < :a"; query.bind(a); }
-    if (f.q) { sql += " AND lower(s.name) LIKE lower(:q)"; query.bind(like); }
+    if (f.q) { sql += " AND lower(s.name) LIKE lower(:q) ESCAPE '\\'"; query.bind(like); }
     if (f.kind) { sql += " AND s.kind = :k"; query.bind(kind); }
     if (f.archived) { sql += " AND s.archived = :ar"; query.bind(archived); }
     sql += " ORDER BY s.id DESC LIMIT :l";

@@ -148,7 +148,7 @@ Response handle_lookup_invitation(RequestContext& ctx, SpaceService& spaces) {
     return with_body(ctx, [&](core::ObjectReader& r) {
         const auto token = r.required_string("token", kToken);
         if (auto ok = r.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-        return http::respond(ctx, spaces.lookup(token), [](const Invitation& i) {
+        return http::respond(ctx, spaces.lookup(token, client_of(ctx.request)), [](const Invitation& i) {
             json::object j{{"email", i.email}, {"space_name", i.space_name}, {"expires_at", i.expires_at}};
             j["display_name"] = i.display_name ? json::value(*i.display_name) : json::value(nullptr);
             return j;

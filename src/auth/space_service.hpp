@@ -68,7 +68,8 @@ public:
     // Issues a new secret (the old link stops working) and a fresh expiry.
     core::Result<IssuedInvitation> resend_invitation(const Principal& p, int64_t id);
     // The pending invitation for `token`; kNotFound when unknown, used, revoked or expired.
-    core::Result<Invitation> lookup(const std::string& token);
+    // Unknown links from one address are throttled like failed sign-ins.
+    core::Result<Invitation> lookup(const std::string& token, const ClientInfo& client);
     // Creates the external participant's account in the invited space and signs them in.
     core::Result<AcceptedInvitation> accept(const std::string& token, const std::string& display_name,
                                             const std::string& password, const ClientInfo& client);

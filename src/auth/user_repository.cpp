@@ -2,6 +2,8 @@
 
 #include <soci/boost-optional.h>
 
+#include "db/query.hpp"
+
 namespace cocreate::auth::user_repository {
 
 namespace {
@@ -103,7 +105,7 @@ std::vector<User> list(soci::session& s, const ListFilter& f) {
     Row row;
     std::string sql = std::string("SELECT ") + kColumns + " FROM users WHERE 1 = 1";
     const long long after = f.after.value_or(0);
-    const std::string q = f.q ? "%" + f.q.value() + "%" : "";
+    const std::string q = f.q ? db::contains_pattern(*f.q) : "";
     const std::string role = f.role.value_or("");
     const int disabled = f.disabled.value_or(false) ? 1 : 0;
     const int limit = f.limit + 1;
@@ -111,7 +113,7 @@ std::vector<User> list(soci::session& s, const ListFilter& f) {
     st.alloc();
     row.bind(st);
     if (f.after) { sql += " AND id < :after"; st.exchange(soci::use(after)); }
-    if (f.q) { sql += " AND (lower(email) LIKE lower(:q) OR lower(display_name) LIKE lower(:q2))"; st.exchange(soci::use(q)); st.exchange(soci::use(q)); }
+    if (f.q) { sql += " AND (lower(email) LIKE lower(:q) ESCAPE '\\' OR lower(display_name) LIKE lower(:q2) ESCAPE '\\')"; st.exchange(soci::use(q)); st.exchange(soci::use(q)); }
     if (f.role) { sql += " AND role = :role"; st.exchange(soci::use(role)); }
     if (f.disabled) { sql += " AND disabled = :disabled"; st.exchange(soci::use(disabled)); }
     sql += " ORDER BY id DESC LIMIT :limit";

@@ -2,11 +2,82 @@
 
 #include <fmt/format.h>
 
+#include <boost/json/basic_parser_impl.hpp>
+
 #include <algorithm>
+#include <vector>
 
 namespace cocreate::core {
 
 namespace json = boost::json;
+
+namespace {
+
+// A SAX pass that only looks for repeated keys in one object. Parsers disagree on which
+// duplicate wins, so a body that repeats a key is refused rather than guessed at.
+class DuplicateKeyFinder {
+public:
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
+
+    std::string duplicate;
+
+    bool on_document_begin(std::error_code&) { return true; }
+    bool on_document_end(std::error_code&) { return true; }
+    bool on_array_begin(std::error_code&) { return true; }
+    bool on_array_end(std::size_t, std::error_code&) { return true; }
+    bool on_object_begin(std::error_code&) {
+        keys_.emplace_back();
+        return true;
+    }
+    bool on_object_end(std::size_t, std::error_code&) {
+        keys_.pop_back();
+        return true;
+    }
+    bool on_string_part(json::string_view, std::size_t, std::error_code&) { return true; }
+    bool on_string(json::string_view, std::size_t, std::error_code&) { return true; }
+    bool on_key_part(json::string_view part, std::size_t, std::error_code&) {
+        key_.append(part.data(), part.size());
+        return true;
+    }
+    bool on_key(json::string_view part, std::size_t, std::error_code& ec) {
+        key_.append(part.data(), part.size());
+        auto& seen = keys_.back();
+        if (std::find(seen.begin(), seen.end(), key_) != seen.end()) {
+            duplicate = key_;
+            ec = json::error::syntax;
+            return false;
+        }
+        seen.push_back(std::move(key_));
+        key_.clear();
+        return true;
+    }
+    bool on_number_part(json::string_view, std::error_code&) { return true; }
+    bool on_int64(std::int64_t, json::string_view, std::error_code&) { return true; }
+    bool on_uint64(std::uint64_t, json::string_view, std::error_code&) { return true; }
+    bool on_double(double, json::string_view, std::error_code&) { return true; }
+    bool on_bool(bool, std::error_code&) { return true; }
+    bool on_null(std::error_code&) { return true; }
+    bool on_comment_part(json::string_view, std::error_code&) { return true; }
+    bool on_comment(json::string_view, std::error_code&) { return true; }
+
+private:
+    std::vector<std::vector<std::string>> keys_;
+    std::string key_;
+};
+
+// The repeated key in `body`, if any (only meaningful for otherwise valid JSON).
+std::optional<std::string> repeated_key(std::string_view body) {
+    json::basic_parser<DuplicateKeyFinder> p(json::parse_options{});
+    std::error_code ec;
+    p.write_some(false, body.data(), body.size(), ec);
+    if (!p.handler().duplicate.empty()) return p.handler().duplicate;
+    return std::nullopt;
+}
+
+}  // namespace
 
 Result<json::object> parse_json_object(std::string_view body) {
     if (body.empty()) return fail(Error::invalid("", "the request body is empty; send a JSON object"));
@@ -15,10 +86,10 @@ Result<json::object> parse_json_object(std::string_view body) {
     std::error_code ec;
     json::value v = json::parse(body, ec, {}, opts);
     if (ec) {
-        return fail(Error{ErrorCode::kInvalidArgument, "the request body is not valid JSON (" + ec.message() + ")",
-                          {}, "invalid_json"});
+        return fail(Error{ErrorCode::kInvalidArgument, "the request body is not valid JSON (" + ec.message() + ")"});
     }
     if (!v.is_object()) return fail(Error::invalid("", "the request body must be a JSON object"));
+    if (auto key = repeated_key(body)) return fail(Error::invalid(*key, "appears more than once"));
     return std::move(v.as_object());
 }
 

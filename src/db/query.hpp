@@ -27,6 +27,17 @@ inline std::optional<int64_t> from_boost_id(const boost::optional<long long>& v)
     return v ? std::optional<int64_t>(*v) : std::nullopt;
 }
 
+// A LIKE pattern matching `text` anywhere, with % and _ taken literally. Use it with
+// "LIKE :p ESCAPE '\\'" so user input never acts as a wildcard.
+inline std::string contains_pattern(const std::string& text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
 // A select statement: RowT::bind(statement&) registers the outputs, RowT::value() turns
 // the current row into a value. Inputs must outlive run() (SOCI binds by reference).
 template <typename RowT>

@@ -23,6 +23,15 @@ bool is_tchar(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
+// reg-name / IP-literal characters with an optional port (RFC 3986 §3.2.2).
+bool valid_host(std::string_view h) {
+    if (h.empty()) return true;  // HTTP/1.1 allows an empty Host only with an empty authority
+    return std::all_of(h.begin(), h.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) ||
+               std::string_view("-._~!$&'()*+,;=%:[]").find(c) != std::string_view::npos;
+    });
+}
+
 bool all_digits(std::string_view s) {
     return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -52,6 +61,7 @@ std::optional<std::string> check_framing(const HeaderView& h) {
         const auto value = trim(raw_value);
         if (iequals(name, "host")) {
             ++hosts;
+            if (!valid_host(value)) return "invalid Host header";
         } else if (iequals(name, "content-length")) {
             ++content_lengths;
             if (!all_digits(value)) return "invalid Content-Length";

@@ -31,6 +31,10 @@ TEST(Framing, RefusesAmbiguousBodies) {
 TEST(Framing, RefusesMissingOrRepeatedHost) {
     EXPECT_TRUE(check_framing(with({})));
     EXPECT_TRUE(check_framing(with({{"Host", "a"}, {"Host", "b"}})));
+    EXPECT_TRUE(check_framing(with({{"Host", "a b"}})));
+    EXPECT_TRUE(check_framing(with({{"Host", "evil.com/path"}})));
+    EXPECT_FALSE(check_framing(with({{"Host", "127.0.0.1:8080"}})));
+    EXPECT_FALSE(check_framing(with({{"Host", "[::1]:8080"}})));
 }
 
 TEST(Framing, RefusesOddTargetsAndHeaders) {

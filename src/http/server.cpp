@@ -6,7 +6,10 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
+#include <optional>
+#include <tuple>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -24,6 +27,8 @@ using tcp = asio::ip::tcp;
 using asio::awaitable;
 using asio::use_awaitable;
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+constexpr size_t kDefaultBodyLimit = 1 << 20;
+constexpr size_t kMaxChunkExtensions = 256;  // chunk extensions carry nothing this server uses
 
 namespace {
 
@@ -91,6 +96,32 @@ bhttp::response<bhttp::string_body> to_message(Response&& r, unsigned version, b
     return msg;
 }
 
+std::string_view readable(const beast::flat_buffer& buffer) {
+    const auto data = buffer.data();
+    return {static_cast<const char*>(data.data()), data.size()};
+}
+
+// True once `buffer` holds a whole request header (CRLF CRLF), a bare LF (the parser then
+// refuses it), or more than the parser will accept (it then reports the limit).
+bool header_ready(const beast::flat_buffer& buffer, size_t header_limit) {
+    const auto raw = readable(buffer);
+    if (raw.size() > header_limit + 4 || raw.find("\r\n\r\n") != std::string_view::npos) return true;
+    for (size_t i = raw.find('\n'); i != std::string_view::npos; i = raw.find('\n', i + 1))
+        if (i == 0 || raw[i - 1] != '\r') return true;
+    return false;
+}
+
+// True when the raw header folds a field value over lines (obs-fold, RFC 9112 §5.2). The
+// parser would silently join the lines; this server refuses them instead.
+bool has_obs_fold(const beast::flat_buffer& buffer) {
+    const auto raw = readable(buffer);
+    const auto end = raw.find("\r\n\r\n");
+    const auto header = raw.substr(0, end == std::string_view::npos ? raw.size() : end + 2);
+    for (size_t i = header.find("\r\n"); i != std::string_view::npos; i = header.find("\r\n", i + 2))
+        if (i + 2 < header.size() && (header[i + 2] == ' ' || header[i + 2] == '\t')) return true;
+    return false;
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -134,6 +165,18 @@ awaitable<void> Server::Impl::send_error(beast::tcp_stream& stream, const core::
     auto msg = to_message(problem(e, id), version == 10 ? 10 : 11, false, false, id);
     stream.expires_after(options.write_timeout);
     co_await bhttp::async_write(stream, msg, kTuple);
+    // Lingering close: stop sending, then read and discard what the client is still
+    // sending (bounded in bytes and time). Closing at once would reset the connection and
+    // the client, still busy writing its body, would never read the answer.
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(std::chrono::seconds(2));
+    std::array<char, 16 * 1024> sink;
+    for (size_t drained = 0; drained < (8u << 20);) {
+        auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), kTuple);
+        if (ec) break;
+        drained += n;
+    }
 }
 
 awaitable<void> Server::Impl::session(tcp::socket socket) {
@@ -146,30 +189,52 @@ awaitable<void> Server::Impl::session(tcp::socket socket) {
     }
     beast::flat_buffer buffer;
     bool first = true;
+    // Beast keeps a reference to the callback, so it lives as long as the connection.
+    auto limit_chunk_extensions = [](std::uint64_t, std::string_view extensions, boost::system::error_code& ec) {
+        if (extensions.size() > kMaxChunkExtensions) ec = bhttp::error::bad_chunk_extension;
+    };
     for (;;) {
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-        parser.body_limit(1 << 20);
+        // No limit while reading the header: the route decides, and a Content-Length over
+        // the route's limit is then answered with 413 before any body byte is read.
+        parser.body_limit(boost::none);
+        parser.on_chunk_header(limit_chunk_extensions);
         // The first request gets the read deadline; later ones may idle up to idle_timeout
         // before their first byte, but the whole header must still arrive within it.
         stream.expires_after(first ? options.read_timeout : options.idle_timeout);
         first = false;
+        // Gather the whole header first, so its raw bytes can be checked before parsing.
+        boost::system::error_code ec0;
+        while (!ec0 && !header_ready(buffer, options.header_limit)) {
+            size_t got = 0;
+            std::tie(ec0, got) = co_await stream.async_read_some(buffer.prepare(4096), kTuple);
+            buffer.commit(got);
+        }
+        if (ec0) break;  // closed, reset or timed out before a whole header arrived
+        const bool folded = has_obs_fold(buffer);
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
         if (ec == bhttp::error::end_of_stream || ec == asio::error::eof || ec == beast::error::timeout ||
             ec == asio::error::operation_aborted || ec == asio::error::connection_reset)
             break;
-        if (ec == bhttp::error::header_limit) {
-            co_await send_error(stream, {core::ErrorCode::kInvalidArgument, "request header too large", {}, "header_too_large"}, 11);
-            break;
-        }
-        if (ec) {
-            co_await send_error(stream, {core::ErrorCode::kInvalidArgument, "malformed request: " + ec.message(), {}, "bad_request"}, 11);
-            break;
-        }
         const auto started = std::chrono::steady_clock::now();
-        const unsigned version = parser.get().version();
-        if (auto why = check_framing(view_of(parser))) {
-            co_await send_error(stream, {core::ErrorCode::kInvalidArgument, *why, {}, "bad_framing"}, version);
+        unsigned version = 11;
+        // The error is built before any co_await: GCC 12 mishandles temporaries that live
+        // across a suspension point (double destruction).
+        std::optional<core::Error> fatal;
+        if (ec == bhttp::error::header_limit) {
+            fatal = core::Error{core::ErrorCode::kInvalidArgument, "request header too large", {}, "header_too_large"};
+        } else if (ec) {
+            fatal = core::Error{core::ErrorCode::kInvalidArgument, "malformed request: " + ec.message(), {}, "bad_request"};
+        } else {
+            version = parser.get().version();
+            if (folded)
+                fatal = core::Error{core::ErrorCode::kInvalidArgument, "obsolete line folding is not accepted", {}, "bad_framing"};
+            else if (auto why = check_framing(view_of(parser)))
+                fatal = core::Error{core::ErrorCode::kInvalidArgument, *why, {}, "bad_framing"};
+        }
+        if (fatal) {
+            co_await send_error(stream, *fatal, version);
             break;
         }
         Request probe;
@@ -179,17 +244,22 @@ awaitable<void> Server::Impl::session(tcp::socket socket) {
             probe.path = percent_decode(target.substr(0, target.find('?'))).value_or(std::string{});
         }
         const RouteMatch match = dispatcher.match(probe);
-        if (match.route) parser.body_limit(match.route->options.body_limit);
-        stream.expires_after(options.read_timeout);
-        auto [ec2, n2] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
-        if (ec2 == bhttp::error::body_limit) {
-            co_await send_error(stream, {core::ErrorCode::kPayloadTooLarge, "the request body is too large"}, version);
+        const size_t body_limit = match.route ? match.route->options.body_limit : kDefaultBodyLimit;
+        parser.body_limit(body_limit);
+        if (const auto length = parser.content_length(); length && *length > body_limit) {
+            const core::Error too_large{core::ErrorCode::kPayloadTooLarge, "the request body is too large"};
+            co_await send_error(stream, too_large, version);
             break;
         }
+        stream.expires_after(options.read_timeout);
+        auto [ec2, n2] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
         if (ec2) {
-            if (ec2 != beast::error::timeout && ec2 != asio::error::eof && ec2 != bhttp::error::end_of_stream &&
-                ec2 != bhttp::error::partial_message)
-                co_await send_error(stream, {core::ErrorCode::kInvalidArgument, "malformed request body", {}, "bad_request"}, version);
+            if (ec2 == bhttp::error::body_limit)
+                fatal = core::Error{core::ErrorCode::kPayloadTooLarge, "the request body is too large"};
+            else if (ec2 != beast::error::timeout && ec2 != asio::error::eof && ec2 != bhttp::error::end_of_stream &&
+                     ec2 != bhttp::error::partial_message)
+                fatal = core::Error{core::ErrorCode::kInvalidArgument, "malformed request body", {}, "bad_request"};
+            if (fatal) co_await send_error(stream, *fatal, version);
             break;
         }
         const bool keep_alive = parser.get().keep_alive();

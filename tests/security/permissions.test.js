@@ -1,0 +1,265 @@
+'use strict';
+// Runs every row of permissions.yaml against a real server, and checks that every route of
+// the contract has rows for all five roles.
+
+const { test, before } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require('yaml');
+const { startServer, ROOT } = require('../support/server');
+const { Api, unique, email, password, expectStatus } = require('../support/client');
+
+const ROLES = ['anonymous', 'admin', 'innovation_manager', 'member', 'external'];
+const NONEXISTENT = 999999;
+const matrix = YAML.parse(fs.readFileSync(path.join(__dirname, 'permissions.yaml'), 'utf8'));
+const rows = matrix.rows;
+
+// ---- the contract's routes -----------------------------------------------------------------
+function contractRoutesFromMarkdown() {
+  const file = path.join(ROOT, 'docs', 'api-foundation.md');
+  if (!fs.existsSync(file)) return [];
+  const out = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const m = /^\|\s*(GET|POST|PUT|PATCH|DELETE)\s*\|\s*(\/\S*)\s*\|/.exec(line);
+    if (m) out.push(`${m[1]} ${m[2]}`);
+  }
+  return out;
+}
+function contractRoutesFromOpenApi() {
+  const file = path.join(ROOT, 'api', 'openapi.yaml');
+  if (!fs.existsSync(file)) return [];
+  const doc = YAML.parse(fs.readFileSync(file, 'utf8'));
+  const out = [];
+  for (const [p, item] of Object.entries(doc.paths || {})) {
+    for (const m of ['get', 'post', 'put', 'patch', 'delete']) if (item[m]) out.push(`${m.toUpperCase()} ${p}`);
+  }
+  return out;
+}
+
+test('permissions.yaml: every contract route has a row for every role', () => {
+  const md = contractRoutesFromMarkdown();
+  const oa = contractRoutesFromOpenApi();
+  assert.ok(md.length + oa.length > 0, 'found no contract routes');
+  const have = new Map();
+  for (const r of rows) {
+    const k = `${r.method} ${r.path}`;
+    if (!have.has(k)) have.set(k, new Set());
+    have.get(k).add(r.role);
+  }
+  const problems = [];
+  for (const k of new Set([...md, ...oa])) {
+    const roles = have.get(k);
+    if (!roles) { problems.push(`${k}: no rows`); continue; }
+    const missing = ROLES.filter((r) => !roles.has(r));
+    if (missing.length) problems.push(`${k}: no row for ${missing.join(', ')}`);
+  }
+  for (const r of rows) {
+    if (!ROLES.includes(r.role)) problems.push(`row with unknown role ${r.role}`);
+    if (!(r.expect === 'allowed' || Number.isInteger(r.expect))) problems.push(`row with bad expect ${r.expect}`);
+  }
+  assert.deepEqual(problems, [], problems.join('\n'));
+});
+
+// ---- fixtures ------------------------------------------------------------------------------
+let srv;
+let api;
+const fx = { b: {}, user: {}, pw: {}, email: {}, space: {} };
+
+async function freshSession(role) {
+  // A second, independent session of the role's user.
+  const b = await api.signIn(fx.email[role], fx.pw[role], `${role}-2`);
+  const s = await b.get('/api/v1/me/sessions?limit=200');
+  expectStatus(s, 200, 'GET /api/v1/me/sessions');
+  const cur = s.json.items.find((x) => x.current);
+  assert.ok(cur, 'no session marked current');
+  return { browser: b, id: cur.id };
+}
+
+before(async () => {
+  srv = await startServer();
+  api = new Api(srv);
+  const admin = await api.setupAdmin();
+  fx.b.admin = admin;
+  fx.user.admin = admin.user;
+  fx.pw.admin = admin.password;
+  fx.email.admin = admin.user.email;
+  for (const role of ['innovation_manager', 'member']) {
+    const pw = password();
+    const em = email(role);
+    const b = await api.createUser(role, [], { email: em, password: pw });
+    fx.b[role] = b; fx.user[role] = b.user; fx.pw[role] = pw; fx.email[role] = em;
+  }
+  {
+    const pw = password();
+    const em = email('other');
+    const b = await api.createUser('member', [], { email: em, password: pw });
+    fx.b.other = b; fx.user.other = b.user; fx.pw.other = pw; fx.email.other = em;
+  }
+  // Spaces.
+  fx.space.A = await api.createSpace(fx.b.innovation_manager, { name: unique('Space A ') });
+  fx.space.B = await api.createSpace(admin, { name: unique('Space B ') });
+  fx.space.C = await api.createSpace(admin, { name: unique('Space C ') });
+  fx.space.D = await api.createSpace(admin, { name: unique('Space D ') });
+  await api.addMember(fx.b.innovation_manager, fx.space.A.id, fx.user.member.id, 'member');
+  await api.addMember(admin, fx.space.C.id, fx.user.member.id, 'owner');
+  await api.addMember(admin, fx.space.C.id, fx.user.innovation_manager.id, 'member');
+  expectStatus(await admin.patch(`/api/v1/spaces/${fx.space.D.id}`, { archived: true }), 200, 'archive D');
+  // The external participant joins A by invitation.
+  const extEmail = email('ext');
+  const inv = await api.inviteExternal(fx.b.innovation_manager, fx.space.A.id, extEmail, { space_role: 'guest' });
+  const extPw = password();
+  const ext = await api.accept(inv.token, { pass: extPw });
+  fx.b.external = ext; fx.user.external = ext.user; fx.pw.external = extPw; fx.email.external = extEmail;
+  // Objects of "other".
+  fx.otherSession = (await freshSession('other')).id;
+  fx.otherToken = (await api.createToken(fx.b.other, ['read'])).id;
+  fx.org = await api.createOrganisation(admin);
+  fx.b.anonymous = api.browser('anonymous');
+});
+
+// ---- per-route preparation: (row) → { path, body, browser? } ----------------------------------
+const spaceByRelation = {
+  admin: { owner: 'B', not_member: 'A', archived: 'D' },
+  innovation_manager: { owner: 'A', not_member: 'B', member_of_space: 'C' },
+  member: { owner: 'C', member_of_space: 'A', not_member: 'B', archived_not_member: 'D' },
+  external: { member_of_space: 'A', not_member: 'B', archived_not_member: 'D' },
+  anonymous: { member_of_space: 'A' },
+};
+function spaceId(row) {
+  if (row.relation === 'nonexistent') return NONEXISTENT;
+  const key = (spaceByRelation[row.role] || {})[row.relation];
+  if (!key) throw new Error(`no space for ${row.role}/${row.relation}`);
+  return fx.space[key].id;
+}
+
+async function invitationFor(row) {
+  const by = (b, s) => api.inviteExternal(b, fx.space[s].id, email('inv'));
+  switch (row.relation) {
+    case 'nonexistent': return { id: NONEXISTENT };
+    case 'own':
+      if (row.role === 'member') return by(fx.b.member, 'C');
+      return by(fx.b[row.role], row.role === 'admin' ? 'B' : 'A');
+    case 'owner_not_inviter': return by(fx.b.admin, 'C');
+    case 'own_space': return by(fx.b.innovation_manager, 'A');
+    case 'other_user':
+      if (row.role === 'innovation_manager') return by(fx.b.admin, 'B');
+      if (row.role === 'external') return by(fx.b.innovation_manager, 'B');
+      return by(fx.b.innovation_manager, 'A');
+    default: throw new Error(`no invitation for ${row.relation}`);
+  }
+}
+
+async function tokenFor(row) {
+  // lookup/accept: a token in the state the relation names
+  switch (row.relation) {
+    case 'pending': return (await api.inviteExternal(fx.b.innovation_manager, fx.space.A.id, email('tok'))).token;
+    case 'unknown_token': return `unknown-${unique('t')}`;
+    case 'accepted': {
+      const inv = await api.inviteExternal(fx.b.innovation_manager, fx.space.A.id, email('acc'));
+      await api.accept(inv.token);
+      return inv.token;
+    }
+    case 'revoked': {
+      const inv = await api.inviteExternal(fx.b.innovation_manager, fx.space.A.id, email('rev'));
+      expectStatus(await fx.b.innovation_manager.post(`/api/v1/invitations/${inv.id}/revoke`), 200, 'revoke');
+      return inv.token;
+    }
+    default: throw new Error(`no token for ${row.relation}`);
+  }
+}
+
+const prepare = {
+  'POST /api/v1/setup': () => ({ body: { email: email('setup'), display_name: 'Second Admin', password: password() } }),
+  'POST /api/v1/auth/sign-in': (row) => {
+    const who = row.role === 'anonymous' ? 'other' : row.role;
+    const pw = row.relation === 'wrong_password' ? `Wrong-${password()}` : fx.pw[who];
+    return { body: { email: fx.email[who], password: pw } };
+  },
+  'POST /api/v1/auth/sign-out': async (row) => {
+    if (row.role === 'anonymous') return {};
+    return { browser: (await freshSession(row.role)).browser };
+  },
+  'PATCH /api/v1/me': () => ({ body: { display_name: unique('Name ') } }),
+  'POST /api/v1/me/password': (row) => {
+    const next = password();
+    return {
+      body: { current_password: fx.pw[row.role] || 'Not-The-Password-1', new_password: next },
+      useFixture: true,
+      after: (res) => { if (res.ok) fx.pw[row.role] = next; },
+    };
+  },
+  'DELETE /api/v1/me/sessions/{id}': async (row) => {
+    if (row.relation === 'own') return { params: { id: (await freshSession(row.role)).id } };
+    if (row.relation === 'nonexistent') return { params: { id: NONEXISTENT } };
+    return { params: { id: fx.otherSession } };
+  },
+  'POST /api/v1/me/tokens': () => ({ body: { name: unique('token '), scopes: ['read'] } }),
+  'DELETE /api/v1/me/tokens/{id}': async (row) => {
+    if (row.relation === 'own') return { params: { id: (await api.createToken(fx.b[row.role], ['read'])).id } };
+    return { params: { id: fx.otherToken } };
+  },
+  'POST /api/v1/users': () => ({ body: { email: email('new'), display_name: 'New User', password: password(), role: 'member' } }),
+  'GET /api/v1/users/{id}': (row) => ({ params: { id: userId(row) } }),
+  'PATCH /api/v1/users/{id}': (row) => ({ params: { id: userId(row) }, body: { display_name: unique('Renamed ') } }),
+  'POST /api/v1/organisations': () => ({ body: { name: unique('Org '), kind: 'partner' } }),
+  'GET /api/v1/organisations/{id}': (row) => ({ params: { id: row.relation === 'nonexistent' ? NONEXISTENT : fx.org.id } }),
+  'PATCH /api/v1/organisations/{id}': (row) => ({ params: { id: row.relation === 'nonexistent' ? NONEXISTENT : fx.org.id }, body: { name: unique('Org ') } }),
+  'POST /api/v1/spaces': () => ({ body: { name: unique('Space '), kind: 'project_room' } }),
+  'GET /api/v1/spaces/{id}': (row) => ({ params: { id: spaceId(row) } }),
+  'PATCH /api/v1/spaces/{id}': (row) => ({ params: { id: spaceId(row) }, body: { description: unique('described ') } }),
+  'GET /api/v1/spaces/{id}/members': (row) => ({ params: { id: spaceId(row) } }),
+  'PUT /api/v1/spaces/{id}/members/{user_id}': (row) => ({ params: { id: spaceId(row), user_id: fx.user.other.id }, body: { space_role: 'member' } }),
+  'DELETE /api/v1/spaces/{id}/members/{user_id}': async (row) => {
+    const id = spaceId(row);
+    if (id !== NONEXISTENT) await api.addMember(fx.b.admin, id, fx.user.other.id, 'member');
+    return { params: { id, user_id: fx.user.other.id } };
+  },
+  'GET /api/v1/spaces/{id}/invitations': (row) => ({ params: { id: spaceId(row) } }),
+  'POST /api/v1/spaces/{id}/invitations': (row) => ({ params: { id: spaceId(row) }, body: { email: email('inv') } }),
+  'POST /api/v1/invitations/{id}/revoke': async (row) => ({ params: { id: (await invitationFor(row)).id } }),
+  'POST /api/v1/invitations/{id}/resend': async (row) => ({ params: { id: (await invitationFor(row)).id } }),
+  'POST /api/v1/invitations/lookup': async (row) => ({ body: { token: await tokenFor(row) } }),
+  'POST /api/v1/invitations/accept': async (row) => ({ body: { token: await tokenFor(row), display_name: 'Accepting Person', password: password() } }),
+};
+function userId(row) {
+  if (row.relation === 'nonexistent') return NONEXISTENT;
+  if (row.relation === 'own') return fx.user[row.role].id;
+  return fx.user.other.id;
+}
+
+const codeFor = { 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found', 409: 'already_exists' };
+
+test('permissions.yaml: every row against the server', { timeout: 300000 }, async (t) => {
+  const failures = [];
+  for (const row of rows) {
+    const name = `${row.role} ${row.method} ${row.path} [${row.relation}] → ${row.expect}`;
+    await t.test(name, async () => {
+      const key = `${row.method} ${row.path}`;
+      const prep = prepare[key] ? await prepare[key](row) : {};
+      let p = row.path;
+      for (const [k, v] of Object.entries(prep.params || {})) p = p.replace(`{${k}}`, String(v));
+      assert.ok(!/[{}]/.test(p), `unresolved path ${p}`);
+      const fixture = fx.b[row.role];
+      const browser = prep.browser || (prep.useFixture ? fixture : fixture.clone(`${row.role}-row`));
+      const opts = {};
+      if (prep.body !== undefined) opts.json = prep.body;
+      const res = await browser.request(row.method, p, opts);
+      if (prep.after) prep.after(res);
+      let problem = null;
+      if (row.expect === 'allowed') {
+        if (!res.ok) problem = `expected 2xx, got ${res.describe()}`;
+      } else if (res.status !== row.expect) {
+        problem = `expected ${row.expect}, got ${res.describe()}`;
+      } else if ((row.code || codeFor[row.expect]) && !(res.isProblem && res.code === (row.code || codeFor[row.expect]))) {
+        problem = `status ${res.status} as expected, but not problem+json with code ${row.code || codeFor[row.expect]}: ${res.describe()}`;
+      }
+      if (problem) {
+        failures.push(`${row.role} ${row.method} ${p} (${row.path} [${row.relation}]): ${problem}`);
+        assert.fail(problem);
+      }
+    });
+  }
+  if (failures.length) console.log(`permissions: ${failures.length} of ${rows.length} rows differ:\n  ${failures.join('\n  ')}`);
+  else console.log(`permissions: ${rows.length} rows, all as expected`);
+});
