@@ -61,6 +61,7 @@ int print_users(App& app) {
 int run_cli(int argc, char** argv) {
     CLI::App cli{"cocreate: co-create and co-innovate with customers, partners and stakeholders"};
     cli.require_subcommand(1);
+    cli.fallthrough();  // --database and --log-level may follow the subcommand too
     Config config;
     cli.add_option("--database", config.database, "sqlite:PATH or postgresql:CONNINFO")
         ->envname("COCREATE_DATABASE")->capture_default_str();
