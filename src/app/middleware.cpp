@@ -59,13 +59,14 @@ http::Middleware make_middleware(auth::AccountService& accounts, int absolute_ti
         if (changes_state(req.method)) {
             if (auto e = csrf_problem(req)) return e;
         }
+        // Public routes never look at the caller: no session lookup for them.
+        if (route.options.access == http::Access::kPublic) return std::nullopt;
         const auto token = cookie_value(req.header("cookie"), kSessionCookie);
         if (!token.empty()) {
             if (auto p = accounts.authenticate_session(token)) ctx.principal = std::move(*p);
             else ctx.clear_session_cookie = true;
         }
-        if (route.options.access == http::Access::kSignedIn && !ctx.principal.signed_in())
-            return core::Error::unauthenticated();
+        if (!ctx.principal.signed_in()) return core::Error::unauthenticated();
         return std::nullopt;
     };
     m.after = [absolute_timeout_s](const http::RequestContext& ctx, http::Response& r) {

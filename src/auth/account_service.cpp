@@ -196,13 +196,13 @@ std::optional<Principal> AccountService::authenticate_session(const std::string&
         User user;
     };
     auto found = db_.read([&](soci::session& s) -> std::optional<Found> {
-        auto session = repo::find_live_session(s, hash_token(token));
-        if (!session || session->expires_at <= current) return std::nullopt;
-        if (plus(core::parse_time(session->last_seen_at).value_or(t), sessions_.idle_timeout) <= current)
+        auto pair = repo::find_live_session_and_user(s, hash_token(token));
+        if (!pair) return std::nullopt;
+        auto& [session, user] = *pair;
+        if (session.expires_at <= current || user.disabled) return std::nullopt;
+        if (plus(core::parse_time(session.last_seen_at).value_or(t), sessions_.idle_timeout) <= current)
             return std::nullopt;
-        auto user = users::find_by_id(s, session->user_id);
-        if (!user || user->disabled) return std::nullopt;
-        return Found{*session, *user};
+        return Found{std::move(session), std::move(user)};
     });
     if (!found) return std::nullopt;
     // Refresh last_seen sparingly: once a minute is precise enough for idle expiry and

@@ -30,6 +30,30 @@ struct SessionRow {
 constexpr const char* kSessionColumns =
     "SELECT id, user_id, created_at, last_seen_at, expires_at, user_agent, ip, revoked_at FROM sessions ";
 
+struct SessionUserRow {
+    SessionRow session;
+    std::string email, display_name, role, capabilities;
+    int disabled = 0;
+    void bind(soci::statement& st) {
+        session.bind(st);
+        st.exchange(soci::into(email));
+        st.exchange(soci::into(display_name));
+        st.exchange(soci::into(role));
+        st.exchange(soci::into(capabilities));
+        st.exchange(soci::into(disabled));
+    }
+    std::pair<Session, User> value() const {
+        User u;
+        u.id = session.user_id;
+        u.email = email;
+        u.display_name = display_name;
+        parse_role(role, u.role);
+        u.capabilities = split_list(capabilities);
+        u.disabled = disabled != 0;
+        return {session.value(), std::move(u)};
+    }
+};
+
 struct TokenRow {
     long long id = 0, user_id = 0;
     std::string name, prefix, scopes, created_at;
@@ -75,6 +99,18 @@ int64_t insert_session(soci::session& s, const Session& x, const std::string& to
 std::optional<Session> find_live_session(soci::session& s, const std::string& token_hash) {
     std::string h = token_hash;
     auto rows = collect<SessionRow>(s, std::string(kSessionColumns) + "WHERE token_hash = :h AND revoked_at IS NULL", h);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
+std::optional<std::pair<Session, User>> find_live_session_and_user(soci::session& s, const std::string& token_hash) {
+    std::string h = token_hash;
+    auto rows = collect<SessionUserRow>(
+        s,
+        "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.user_agent, s.ip, s.revoked_at, "
+        "u.email, u.display_name, u.role, u.capabilities, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id "
+        "WHERE s.token_hash = :h AND s.revoked_at IS NULL",
+        h);
     if (rows.empty()) return std::nullopt;
     return rows.front();
 }

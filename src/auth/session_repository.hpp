@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "auth/identity.hpp"
@@ -15,6 +16,9 @@ namespace cocreate::auth::session_repository {
 int64_t insert_session(soci::session& s, const Session& session, const std::string& token_hash);
 // The live (not revoked) session with this token hash.
 std::optional<Session> find_live_session(soci::session& s, const std::string& token_hash);
+// The live session with this token hash together with its user, in one query (this runs
+// on every signed-in request). The user carries the fields a Principal needs.
+std::optional<std::pair<Session, User>> find_live_session_and_user(soci::session& s, const std::string& token_hash);
 void touch_session(soci::session& s, int64_t id, const std::string& now);
 // Live sessions of a user, newest first, up to limit + 1 after the cursor.
 std::vector<Session> list_live_sessions(soci::session& s, int64_t user_id, const std::string& now,

@@ -11,6 +11,16 @@ namespace {
 
 bool starts_with(const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; }
 
+// Process-wide SQLite settings, applied once before the first connection: memory
+// statistics take a global lock on every allocation, which serializes all threads.
+void configure_sqlite_library() {
+    static const bool done = [] {
+        ::sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)done;
+}
+
 void configure_sqlite(soci::session& s) {
     // synchronous=FULL: an acknowledged write survives power loss, not only a crash.
     s << "PRAGMA busy_timeout = 5000";
@@ -32,6 +42,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_siz
             if (starts_with(path, "//")) path = path.substr(2);
             if (path.empty()) throw std::runtime_error("database: empty SQLite path");
             db->sqlite_path_ = path;
+            configure_sqlite_library();
             // An in-memory database exists once per connection: use exactly one.
             const bool memory = path == ":memory:";
             const size_t readers = memory ? 0 : pool_size;

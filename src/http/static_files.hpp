@@ -1,5 +1,6 @@
 #pragma once
-// Serves the built web app (web/dist): files are read once at start-up into memory.
+// Serves the built web app (web/dist): files are read once at start-up into memory, with
+// the build's precompressed .br/.gz copies served to clients that accept them.
 // Hashed assets under /assets/ are cached for a year (immutable); index.html is never
 // cached, and any other GET path that is not an API path falls back to it (client routing).
 
@@ -23,7 +24,10 @@ private:
     struct File {
         std::string content_type;
         std::string body;
+        std::string gzip;    // precompressed copies written by the web build, if any
+        std::string brotli;
     };
+    static void fill(Response& r, const File& f, const Request& req);
     std::map<std::string, File, std::less<>> files_;  // "/assets/x.js" → file
 };
 

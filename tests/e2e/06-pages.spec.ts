@@ -91,6 +91,8 @@ const pages: { name: string; path: string; heading: string | RegExp }[] = [
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every main page is accessible and looks right (${scheme})`, async ({ browser }) => {
+    // A dozen pages, each with an axe run and a full-page screenshot.
+    test.setTimeout(240_000);
     const context = await browser.newContext({ colorScheme: scheme });
     await signIn(context, ADA as Person);
     const space = await apiPost<{ id: number }>(context, '/api/v1/spaces', {
@@ -101,6 +103,11 @@ for (const scheme of ['light', 'dark'] as const) {
       experimental: false,
     });
     const page = await context.newPage();
+    // The server's CSP allows no inline script and no eval: the browser reports any breach.
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
     const all = [
       ...pages,
       { name: 'space', path: `/spaces/${space.id}`, heading: `Customer community (${scheme})` },
@@ -113,6 +120,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(page, `${p.path} (${scheme})`);
       await saveScreen(page, `${p.name}-${scheme}`);
     }
+
+    expect(cspErrors, 'CSP violations').toEqual([]);
 
     // Phone width: the rail becomes a burger menu.
     await page.setViewportSize({ width: 390, height: 844 });
