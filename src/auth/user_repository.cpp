@@ -35,7 +35,7 @@ struct Row {
         st.exchange(soci::into(password_changed_at));
         st.exchange(soci::into(last_sign_in_at));
     }
-    User to_user() const {
+    User value() const {
         User u;
         u.id = id;
         u.email = email;
@@ -54,16 +54,9 @@ struct Row {
 };
 
 std::optional<User> find_one(soci::session& s, const std::string& where, const auto& key) {
-    Row row;
-    soci::statement st(s);
-    st.alloc();
-    row.bind(st);
-    auto k = key;
-    st.exchange(soci::use(k));
-    st.prepare(std::string("SELECT ") + kColumns + " FROM users WHERE " + where);
-    st.define_and_bind();
-    if (!st.execute(true)) return std::nullopt;
-    return row.to_user();
+    auto rows = db::Query<Row>(s).bind(key).run(std::string("SELECT ") + kColumns + " FROM users WHERE " + where);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
 }
 
 boost::optional<long long> opt(const std::optional<int64_t>& v) {
@@ -102,30 +95,19 @@ std::optional<User> find_by_email(soci::session& s, const std::string& lower_ema
 }
 
 std::vector<User> list(soci::session& s, const ListFilter& f) {
-    Row row;
+    db::Query<Row> q(s);
     std::string sql = std::string("SELECT ") + kColumns + " FROM users WHERE 1 = 1";
-    const long long after = f.after.value_or(0);
-    const std::string q = f.q ? db::contains_pattern(*f.q) : "";
-    const std::string role = f.role.value_or("");
-    const int disabled = f.disabled.value_or(false) ? 1 : 0;
-    const int limit = f.limit + 1;
-    soci::statement st(s);
-    st.alloc();
-    row.bind(st);
-    if (f.after) { sql += " AND id < :after"; st.exchange(soci::use(after)); }
-    if (f.q) { sql += " AND (lower(email) LIKE lower(:q) ESCAPE '\\' OR lower(display_name) LIKE lower(:q2) ESCAPE '\\')"; st.exchange(soci::use(q)); st.exchange(soci::use(q)); }
-    if (f.role) { sql += " AND role = :role"; st.exchange(soci::use(role)); }
-    if (f.disabled) { sql += " AND disabled = :disabled"; st.exchange(soci::use(disabled)); }
-    sql += " ORDER BY id DESC LIMIT :limit";
-    st.exchange(soci::use(limit));
-    st.prepare(sql);
-    st.define_and_bind();
-    std::vector<User> out;
-    if (st.execute(true)) {
-        do out.push_back(row.to_user());
-        while (st.fetch());
+    if (f.after) { sql += " AND id < :after"; q.bind(static_cast<long long>(*f.after)); }
+    if (f.q) {
+        const std::string pattern = db::contains_pattern(*f.q);
+        sql += " AND (lower(email) LIKE lower(:q) ESCAPE '\\' OR lower(display_name) LIKE lower(:q2) ESCAPE '\\')";
+        q.bind(pattern).bind(pattern);
     }
-    return out;
+    if (f.role) { sql += " AND role = :role"; q.bind(*f.role); }
+    if (f.disabled) { sql += " AND disabled = :disabled"; q.bind(*f.disabled ? 1 : 0); }
+    sql += " ORDER BY id DESC LIMIT :limit";
+    q.bind(f.limit + 1);
+    return q.run(sql);
 }
 
 void update_profile(soci::session& s, const User& u) {

@@ -77,12 +77,19 @@ std::unique_ptr<Database> Database::open(const std::string& url, size_t pool_siz
     } catch (const soci::soci_error& e) {
         throw std::runtime_error(std::string("database: cannot open: ") + e.get_error_message());
     }
+    for (const auto& s : db->sessions_) db->caches_.emplace(s.get(), std::make_unique<StatementCache>(*s));
     return db;
 }
 
 Database::~Database() = default;
 
-Database::Lease::Lease(Database& db, soci::session* s, bool writer) : db_(db), session_(s), writer_(writer) {}
+Database::Lease::Lease(Database& db, soci::session* s, bool writer)
+    : db_(db), session_(s), writer_(writer), statements_(db.cache_of(s)) {}
+
+StatementCache* Database::cache_of(const soci::session* s) const {
+    const auto it = caches_.find(s);
+    return it == caches_.end() ? nullptr : it->second.get();
+}
 Database::Lease::~Lease() { db_.release(session_, writer_); }
 
 Database::Lease Database::lease_reader() {

@@ -17,7 +17,10 @@
 #include <mutex>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
+
+#include "db/statement_cache.hpp"
 
 namespace cocreate::db {
 
@@ -44,6 +47,8 @@ public:
     const std::string& sqlite_path() const { return sqlite_path_; }
 
     // A leased connection, returned to the pool on destruction.
+    // A leased connection, returned to the pool on destruction. While it lives, the
+    // connection's prepared statements are available to db::Query on this thread.
     class Lease {
     public:
         Lease(Database& db, soci::session* s, bool writer);
@@ -57,6 +62,7 @@ public:
         Database& db_;
         soci::session* session_;
         bool writer_;
+        CacheRegistration statements_;
     };
 
     Lease lease_reader();
@@ -104,12 +110,15 @@ private:
 
     Database() = default;
     void release(soci::session* s, bool writer);
+    StatementCache* cache_of(const soci::session* s) const;
 
     Engine engine_ = Engine::kSqlite;
     std::string url_;
     std::string sqlite_path_;
     std::vector<std::unique_ptr<soci::session>> sessions_;
     std::vector<soci::session*> free_;
+    // Declared after sessions_ so that cached statements are finalised before their connection.
+    std::unordered_map<const soci::session*, std::unique_ptr<StatementCache>> caches_;
     soci::session* writer_ = nullptr;  // SQLite only
     std::mutex writer_mutex_;
     mutable std::mutex mutex_;

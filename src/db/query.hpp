@@ -6,7 +6,12 @@
 #include <soci/boost-optional.h>
 #include <soci/soci.h>
 
+#include "db/statement_cache.hpp"
+
+#include <deque>
 #include <optional>
+#include <typeinfo>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -39,34 +44,67 @@ inline std::string contains_pattern(const std::string& text) {
 }
 
 // A select statement: RowT::bind(statement&) registers the outputs, RowT::value() turns
-// the current row into a value. Inputs must outlive run() (SOCI binds by reference).
+// the current row into a value. Inputs are copied when bound (long long, int or string).
+// Statements are prepared once per connection and SQL text (see statement_cache.hpp), so
+// bind the same sequence of input types for the same SQL.
 template <typename RowT>
 class Query {
 public:
-    explicit Query(soci::session& s) : st_(s) {
-        st_.alloc();
-        row_.bind(st_);
-    }
+    explicit Query(soci::session& s) : s_(s) {}
     template <typename T>
-    Query& bind(T& value) {
-        st_.exchange(soci::use(value));
+    Query& bind(const T& value) {
+        inputs_.emplace_back(value);
         return *this;
     }
-    // Runs `sql` and returns every row.
+    // Runs `sql` and returns every row. Database errors throw soci::soci_error.
     auto run(const std::string& sql) {
-        std::vector<decltype(row_.value())> out;
-        st_.prepare(sql);
-        st_.define_and_bind();
-        if (st_.execute(true)) {
-            do out.push_back(row_.value());
-            while (st_.fetch());
+        StatementCache* cache = StatementCache::current(s_);
+        if (!cache) {
+            Prepared once(s_, sql, inputs_);
+            return once.fetch_all();
         }
-        return out;
+        const std::string key = std::string(typeid(RowT).name()) + '\n' + sql;
+        auto* entry = static_cast<Prepared*>(cache->find(key));
+        if (!entry) {
+            entry = static_cast<Prepared*>(cache->put(key, std::make_unique<Prepared>(s_, sql, inputs_)));
+        } else {
+            for (size_t i = 0; i < inputs_.size(); ++i) entry->slots[i] = inputs_[i];
+        }
+        try {
+            return entry->fetch_all();
+        } catch (...) {
+            cache->erase(key);  // a failed statement is not reused
+            throw;
+        }
     }
 
 private:
-    soci::statement st_;
-    RowT row_;
+    using Value = std::variant<long long, int, std::string>;
+
+    struct Prepared final : StatementCache::Entry {
+        Prepared(soci::session& s, const std::string& sql, const std::vector<Value>& inputs)
+            : st(s), slots(inputs.begin(), inputs.end()) {
+            st.alloc();
+            row.bind(st);
+            for (auto& slot : slots) std::visit([this](auto& v) { st.exchange(soci::use(v)); }, slot);
+            st.prepare(sql);
+            st.define_and_bind();
+        }
+        auto fetch_all() {
+            std::vector<decltype(row.value())> out;
+            if (st.execute(true)) {
+                do out.push_back(row.value());
+                while (st.fetch());
+            }
+            return out;
+        }
+        soci::statement st;
+        RowT row;
+        std::deque<Value> slots;  // stable addresses: SOCI binds by reference
+    };
+
+    soci::session& s_;
+    std::vector<Value> inputs_;
 };
 
 }  // namespace cocreate::db
