@@ -19,10 +19,18 @@ std::string_view openapi_contract() {
     return {};
 }
 
-std::unique_ptr<db::Database> open_database(const Config& config) {
+unsigned blocking_threads(const Config& config) {
+    if (config.blocking_threads) return config.blocking_threads;
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const unsigned blocking = config.blocking_threads ? config.blocking_threads : std::max(8u, 4 * cores);
-    return db::Database::open(config.database, blocking);
+    // SQLite work is CPU-bound and writes are serialized: more threads than about twice the
+    // cores only add contention (measured: 56 vs 80 µs CPU per authenticated read with 2 vs 8
+    // threads on 2 cores). PostgreSQL threads mostly wait on the network, so more of them pay.
+    const bool sqlite = config.database.rfind("sqlite:", 0) == 0;
+    return sqlite ? std::max(4u, 2 * cores) : std::max(8u, 4 * cores);
+}
+
+std::unique_ptr<db::Database> open_database(const Config& config) {
+    return db::Database::open(config.database, blocking_threads(config));
 }
 
 namespace {
@@ -73,7 +81,7 @@ int App::serve() {
     options.host = config_.host;
     options.port = config_.port;
     options.network_threads = config_.threads;
-    options.blocking_threads = config_.blocking_threads;
+    options.blocking_threads = blocking_threads(config_);
     options.max_connections = config_.max_connections;
     options.read_timeout = std::chrono::milliseconds(config_.read_timeout_ms);
     options.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);

@@ -49,6 +49,8 @@ private:
     std::unique_ptr<http::Dispatcher> dispatcher_;
 };
 
+// Handler threads for `config`: as configured, or a default suited to the database engine.
+unsigned blocking_threads(const Config& config);
 // Opens the database named in `config` with a pool sized for the server.
 std::unique_ptr<db::Database> open_database(const Config& config);
 // Registers every route of every module (src/app/routes.cpp: the one table).

@@ -37,7 +37,7 @@ void add_serve_options(CLI::App* cmd, Config& c) {
     cmd->add_option("--port-file", c.port_file, "Write the bound port to this file once listening")->envname("COCREATE_PORT_FILE");
     cmd->add_option("--web-root", c.web_root, "Folder of the built web app")->envname("COCREATE_WEB_ROOT")->capture_default_str();
     cmd->add_option("--threads", c.threads, "Network threads (0: one per core)")->envname("COCREATE_THREADS");
-    cmd->add_option("--blocking-threads", c.blocking_threads, "Handler threads (0: 4 per core)")->envname("COCREATE_BLOCKING_THREADS");
+    cmd->add_option("--blocking-threads", c.blocking_threads, "Handler threads (0: 2 per core for SQLite, 4 for PostgreSQL)")->envname("COCREATE_BLOCKING_THREADS");
     cmd->add_option("--max-connections", c.max_connections, "Concurrent connection cap")->envname("COCREATE_MAX_CONNECTIONS")->capture_default_str();
     cmd->add_option("--read-timeout-ms", c.read_timeout_ms, "Deadline to read one request")->envname("COCREATE_READ_TIMEOUT_MS")->capture_default_str();
     cmd->add_option("--idle-timeout-ms", c.idle_timeout_ms, "Keep-alive idle limit")->envname("COCREATE_IDLE_TIMEOUT_MS")->capture_default_str();

@@ -107,8 +107,8 @@ Response handle_list_sessions(RequestContext& ctx, AccountService& accounts) {
     const auto page = q.page();
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     const auto current = ctx.principal.session_id;
-    return http::json_response(page_json(accounts.sessions(ctx.principal, page.after, page.limit),
-                                         [&](const Session& s) { return session_json(s, current); }));
+    return http::page_response(accounts.sessions(ctx.principal, page.after, page.limit),
+                               [&](const Session& s, auto sp) { return session_json(s, current, sp); });
 }
 
 Response handle_revoke_session(RequestContext& ctx, AccountService& accounts) {
@@ -122,7 +122,7 @@ Response handle_list_tokens(RequestContext& ctx, AccountService& accounts) {
     http::QueryReader q(ctx.request, {});
     const auto page = q.page();
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-    return http::json_response(page_json(accounts.tokens(ctx.principal, page.after, page.limit), token_json));
+    return http::page_response(accounts.tokens(ctx.principal, page.after, page.limit), token_json);
 }
 
 Response handle_create_token(RequestContext& ctx, AccountService& accounts) {

@@ -13,6 +13,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "db/database.hpp"
+#include "http/page.hpp"
 
 namespace cocreate::auth {
 
@@ -53,23 +54,8 @@ struct CreatedToken {
     std::string secret;  // shown once
 };
 
-template <typename T>
-struct Page {
-    std::vector<T> items;
-    std::optional<int64_t> next_after;  // cursor id for the next page
-};
-
-// Trims `rows` (fetched with limit + 1) to `limit` and sets the next cursor from `id_of`.
-template <typename T, typename IdOf>
-Page<T> make_page(std::vector<T> rows, int limit, IdOf id_of) {
-    Page<T> page;
-    if (static_cast<int>(rows.size()) > limit) {
-        rows.resize(limit);
-        page.next_after = id_of(rows.back());
-    }
-    page.items = std::move(rows);
-    return page;
-}
+using http::make_page;
+using http::Page;
 
 class AccountService {
 public:

@@ -30,7 +30,7 @@ Response handle_list_users(RequestContext& ctx, DirectoryService& dir) {
     uq.after = page.after;
     uq.limit = page.limit;
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-    return http::respond(ctx, dir.list_users(ctx.principal, uq), [](const Page<User>& p) { return page_json(p, user_json); });
+    return http::respond_page(ctx, dir.list_users(ctx.principal, uq), user_json);
 }
 
 Response handle_create_user(RequestContext& ctx, DirectoryService& dir) {
@@ -72,8 +72,8 @@ Response handle_list_organisations(RequestContext& ctx, DirectoryService& dir) {
     const auto kind = q.enumeration("kind", kOrganisationKinds);
     const auto page = q.page();
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-    return http::respond(ctx, dir.list_organisations(ctx.principal, text, kind, page.after, page.limit),
-                         [](const Page<Organisation>& p) { return page_json(p, organisation_json); });
+    return http::respond_page(ctx, dir.list_organisations(ctx.principal, text, kind, page.after, page.limit),
+                              organisation_json);
 }
 
 Response handle_create_organisation(RequestContext& ctx, DirectoryService& dir) {

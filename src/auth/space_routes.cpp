@@ -32,7 +32,7 @@ Response handle_list_spaces(RequestContext& ctx, SpaceService& spaces) {
     sq.after = page.after;
     sq.limit = page.limit;
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-    return http::json_response(page_json(spaces.list(ctx.principal, sq), space_json));
+    return http::page_response(spaces.list(ctx.principal, sq), space_json);
 }
 
 Response handle_create_space(RequestContext& ctx, SpaceService& spaces) {
@@ -73,9 +73,8 @@ Response handle_list_members(RequestContext& ctx, SpaceService& spaces) {
     const auto page = q.page();
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     const bool internal = ctx.principal.internal();
-    return http::respond(ctx, spaces.members(ctx.principal, id, page.after, page.limit), [&](const Page<Member>& p) {
-        return page_json(p, [&](const Member& m) { return member_json(m, internal); });
-    });
+    return http::respond_page(ctx, spaces.members(ctx.principal, id, page.after, page.limit),
+                              [&](const Member& m, auto sp) { return member_json(m, internal, sp); });
 }
 
 Response handle_put_member(RequestContext& ctx, SpaceService& spaces) {
@@ -101,10 +100,8 @@ Response list_invitations(RequestContext& ctx, SpaceService& spaces, std::option
     const auto page = q.page();
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     const auto now = spaces.now();
-    return http::respond(ctx, spaces.invitations(ctx.principal, space_id, status, page.after, page.limit),
-                         [&](const Page<Invitation>& p) {
-                             return page_json(p, [&](const Invitation& i) { return invitation_json(i, now); });
-                         });
+    return http::respond_page(ctx, spaces.invitations(ctx.principal, space_id, status, page.after, page.limit),
+                              [&](const Invitation& i, auto sp) { return invitation_json(i, now, sp); });
 }
 
 Response handle_list_space_invitations(RequestContext& ctx, SpaceService& spaces) {

@@ -1,9 +1,11 @@
 #pragma once
 // Building responses, and the one place where an Error becomes HTTP (RFC 9457 problem+json).
 
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
 #include <string>
+#include <type_traits>
 
 #include "core/error.hpp"
 #include "http/request.hpp"
@@ -21,7 +23,9 @@ Response problem(const core::Error& e, std::string_view request_id = {});
 template <typename T, typename F>
 Response respond(const RequestContext& ctx, const core::Result<T>& r, F&& to_json, int status = 200) {
     if (!r) return problem(r.error(), ctx.request_id);
-    return json_response(to_json(*r), status);
+    // Shape functions may take the storage to build in (see http/page.hpp); here the default.
+    if constexpr (std::is_invocable_v<F&, const T&>) return json_response(to_json(*r), status);
+    else return json_response(to_json(*r, boost::json::storage_ptr{}), status);
 }
 // 204 for success, or the problem.
 inline Response respond(const RequestContext& ctx, const core::Status& s) {
