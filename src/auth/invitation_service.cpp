@@ -71,14 +71,18 @@ core::Result<IssuedInvitation> SpaceService::invite(const Principal& p, int64_t 
     });
 }
 
+core::Result<Invitation> SpaceService::managed_invitation(soci::session& s, const Principal& p, int64_t id) {
+    auto inv = repo::find_by_id(s, id);
+    if (!inv) return fail(Error::not_found("no such invitation"));
+    const Target target{spaces::member_role(s, inv->space_id, p.user_id), inv->invited_by};
+    if (auto ok = authorize(p, Action::kManageInvitation, target); !ok) return fail(ok.error());
+    return *inv;
+}
+
 core::Result<Invitation> SpaceService::revoke_invitation(const Principal& p, int64_t id) {
     return db_.write([&](soci::session& s) -> core::Result<Invitation> {
-        auto inv = repo::find_by_id(s, id);
-        if (!inv) return fail(Error::not_found("no such invitation"));
-        if (auto ok = authorize(p, Action::kManageInvitation,
-                                {spaces::member_role(s, inv->space_id, p.user_id), inv->invited_by});
-            !ok)
-            return fail(ok.error());
+        auto inv = managed_invitation(s, p, id);
+        if (!inv) return fail(inv.error());
         const auto t = now();
         if (inv->status(t) != "pending")
             return fail(Error{core::ErrorCode::kUnprocessable, "only a pending invitation can be revoked", {},
@@ -93,12 +97,8 @@ core::Result<Invitation> SpaceService::revoke_invitation(const Principal& p, int
 
 core::Result<IssuedInvitation> SpaceService::resend_invitation(const Principal& p, int64_t id) {
     return db_.write([&](soci::session& s) -> core::Result<IssuedInvitation> {
-        auto inv = repo::find_by_id(s, id);
-        if (!inv) return fail(Error::not_found("no such invitation"));
-        if (auto ok = authorize(p, Action::kManageInvitation,
-                                {spaces::member_role(s, inv->space_id, p.user_id), inv->invited_by});
-            !ok)
-            return fail(ok.error());
+        auto inv = managed_invitation(s, p, id);
+        if (!inv) return fail(inv.error());
         const auto t = clock_.now();
         const auto status = inv->status(core::format_time(t));
         if (status != "pending" && status != "expired")

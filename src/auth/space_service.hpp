@@ -79,6 +79,8 @@ public:
 private:
     // The space as `p` sees it, or the error to answer with.
     core::Result<Space> visible_space(soci::session& s, const Principal& p, int64_t id);
+    // The invitation if `p` may revoke or resend it, or the error to answer with.
+    core::Result<Invitation> managed_invitation(soci::session& s, const Principal& p, int64_t id);
 
     db::Database& db_;
     const core::Clock& clock_;
