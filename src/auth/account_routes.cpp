@@ -75,10 +75,7 @@ Response handle_sign_out(RequestContext& ctx, AccountService& accounts) {
 Response handle_get_me(RequestContext& ctx, AccountService& accounts, SpaceService& spaces) {
     auto me = accounts.me(ctx.principal);
     if (!me) return http::problem(me.error(), ctx.request_id);
-    // "My spaces": the spaces the person belongs to, whatever their role.
-    Principal member_view = ctx.principal;
-    member_view.role = Role::kExternal;
-    auto mine = spaces.list(member_view, {.limit = http::kMaxPageSize});
+    auto mine = spaces.memberships(ctx.principal, http::kMaxPageSize);
     json::array list;
     for (const auto& s : mine.items) list.push_back(space_json(s));
     return http::json_response(json::object{{"user", user_json(*me)}, {"spaces", std::move(list)}});

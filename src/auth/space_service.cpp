@@ -35,6 +35,13 @@ Page<Space> SpaceService::list(const Principal& p, const SpaceQuery& q) {
     return make_page(std::move(rows), q.limit, [](const Space& x) { return x.id; });
 }
 
+Page<Space> SpaceService::memberships(const Principal& p, int limit) {
+    auto rows = db_.read([&](soci::session& s) {
+        return spaces::list_spaces(s, {.viewer_id = p.user_id, .only_member_spaces = true, .limit = limit});
+    });
+    return make_page(std::move(rows), limit, [](const Space& x) { return x.id; });
+}
+
 core::Result<Space> SpaceService::create(const Principal& p, const Space& space) {
     if (auto ok = authorize(p, Action::kCreateSpace); !ok) return fail(ok.error());
     return db_.write([&](soci::session& s) -> core::Result<Space> {

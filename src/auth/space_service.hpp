@@ -52,6 +52,8 @@ public:
     SpaceService(db::Database& db, const core::Clock& clock, AccountService& accounts);
 
     Page<Space> list(const Principal& p, const SpaceQuery& q);
+    // The spaces `p` belongs to, whatever their role ("my spaces"), newest first.
+    Page<Space> memberships(const Principal& p, int limit);
     core::Result<Space> create(const Principal& p, const Space& space);
     core::Result<Space> get(const Principal& p, int64_t id);
     core::Result<Space> update(const Principal& p, int64_t id, const SpaceChanges& c);
