@@ -1,15 +1,13 @@
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { IconBuilding, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, call } from '../../api/client';
 import { ORGANISATION_KINDS, type Organisation, type OrganisationKind } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedTable } from '../../components/PagedTable';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { TableSkeleton } from '../../components/Skeletons';
 import { DateTime } from '../../components/Time';
 import { compact, oneOf, useDebouncedUrlText, useUrlFilters } from '../../components/urlState';
 import { useProblemForm } from '../../components/useProblemForm';
@@ -127,63 +125,50 @@ export default function OrganisationsPage() {
           w={{ base: '100%', sm: 200 }}
         />
       </Group>
-      {list.isPending ? (
-        <TableSkeleton />
-      ) : list.isError ? (
-        <QueryError error={list.error} retry={() => list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState
-          icon={<IconBuilding size={24} />}
-          title={filtered ? t('common.noMatchesTitle') : t('organisations.emptyTitle')}
-          action={!filtered && createButton}
-        >
-          {filtered ? t('common.noMatchesBody') : t('organisations.emptyBody')}
-        </EmptyState>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label={t('organisations.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('organisations.name')}</Table.Th>
-                  <Table.Th>{t('organisations.kind')}</Table.Th>
-                  <Table.Th>{t('organisations.domain')}</Table.Th>
-                  <Table.Th>{t('common.created')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>
-                      <Text fz="sm" fw={500}>
-                        {o.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={o.kind === 'own' ? 'brand' : 'gray'}>
-                        {organisationKindLabel(o.kind)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td fz="sm">{o.domain ?? '—'}</Table.Td>
-                    <Table.Td fz="sm">
-                      <DateTime iso={o.created_at} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Button size="xs" variant="default" onClick={() => setEditing(o)} aria-label={t('organisations.editLabel', { name: o.name })}>
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => list.fetchNextPage()} />
+      <PagedTable
+        list={list}
+        label={t('organisations.title')}
+        minWidth={640}
+        headers={[
+          t('organisations.name'),
+          t('organisations.kind'),
+          t('organisations.domain'),
+          t('common.created'),
+          <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+        ]}
+        empty={
+          <EmptyState
+            icon={<IconBuilding size={24} />}
+            title={filtered ? t('common.noMatchesTitle') : t('organisations.emptyTitle')}
+            action={!filtered && createButton}
+          >
+            {filtered ? t('common.noMatchesBody') : t('organisations.emptyBody')}
+          </EmptyState>
+        }
+        row={(o) => (
+          <Table.Tr key={o.id}>
+            <Table.Td>
+              <Text fz="sm" fw={500}>
+                {o.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={o.kind === 'own' ? 'brand' : 'gray'}>
+                {organisationKindLabel(o.kind)}
+              </Badge>
+            </Table.Td>
+            <Table.Td fz="sm">{o.domain ?? '—'}</Table.Td>
+            <Table.Td fz="sm">
+              <DateTime iso={o.created_at} />
+            </Table.Td>
+            <Table.Td ta="right">
+              <Button size="xs" variant="default" onClick={() => setEditing(o)} aria-label={t('organisations.editLabel', { name: o.name })}>
+                {t('common.edit')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Select, Stack, Switch, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconLayoutGrid, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
@@ -6,11 +6,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { SPACE_KINDS, type SpaceKind } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedTable } from '../../components/PagedTable';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { TableSkeleton } from '../../components/Skeletons';
 import { DateTime } from '../../components/Time';
 import { compact, oneOf, useDebouncedUrlText, useUrlFilters } from '../../components/urlState';
 import { useProblemForm } from '../../components/useProblemForm';
@@ -153,84 +151,73 @@ export default function SpacesAdminPage() {
           w={{ base: '100%', sm: 180 }}
         />
       </Group>
-      {list.isPending ? (
-        <TableSkeleton />
-      ) : list.isError ? (
-        <QueryError error={list.error} retry={() => list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState
-          icon={<IconLayoutGrid size={24} />}
-          title={filtered ? t('common.noMatchesTitle') : t('spaces.emptyTitle')}
-          action={!filtered && createButton}
-        >
-          {filtered ? t('common.noMatchesBody') : t('spaces.emptyBody')}
-        </EmptyState>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={720}>
-            <Table aria-label={t('spaces.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('spaces.name')}</Table.Th>
-                  <Table.Th>{t('spaces.kind')}</Table.Th>
-                  <Table.Th>{t('spaces.access')}</Table.Th>
-                  <Table.Th>{t('spaces.members')}</Table.Th>
-                  <Table.Th>{t('common.created')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/spaces/${s.id}`} fz="sm" fw={500}>
-                        {s.name}
-                      </Anchor>
-                      {s.description && (
-                        <Text fz="xs" c="dimmed" lineClamp={1} maw={360}>
-                          {s.description}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color="gray">
-                        {spaceKindLabel(s.kind)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {s.external_allowed ? (
-                          <Badge variant="outline" color="teal" size="sm">
-                            {t('spaces.externalsWelcome')}
-                          </Badge>
-                        ) : (
-                          <Badge variant="outline" color="gray" size="sm">
-                            {t('spaces.internalOnly')}
-                          </Badge>
-                        )}
-                        {s.experimental && (
-                          <Badge variant="outline" color="grape" size="sm">
-                            {t('space.experimental')}
-                          </Badge>
-                        )}
-                        {s.archived && (
-                          <Badge variant="filled" color="gray" size="sm">
-                            {t('space.archived')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td fz="sm">{tp('space.memberCount', s.member_count)}</Table.Td>
-                    <Table.Td fz="sm">
-                      <DateTime iso={s.created_at} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => list.fetchNextPage()} />
+      <PagedTable
+        list={list}
+        label={t('spaces.title')}
+        minWidth={720}
+        headers={[
+          t('spaces.name'),
+          t('spaces.kind'),
+          t('spaces.access'),
+          t('spaces.members'),
+          t('common.created'),
+        ]}
+        empty={
+          <EmptyState
+            icon={<IconLayoutGrid size={24} />}
+            title={filtered ? t('common.noMatchesTitle') : t('spaces.emptyTitle')}
+            action={!filtered && createButton}
+          >
+            {filtered ? t('common.noMatchesBody') : t('spaces.emptyBody')}
+          </EmptyState>
+        }
+        row={(s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/admin/spaces/${s.id}`} fz="sm" fw={500}>
+                {s.name}
+              </Anchor>
+              {s.description && (
+                <Text fz="xs" c="dimmed" lineClamp={1} maw={360}>
+                  {s.description}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color="gray">
+                {spaceKindLabel(s.kind)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {s.external_allowed ? (
+                  <Badge variant="outline" color="teal" size="sm">
+                    {t('spaces.externalsWelcome')}
+                  </Badge>
+                ) : (
+                  <Badge variant="outline" color="gray" size="sm">
+                    {t('spaces.internalOnly')}
+                  </Badge>
+                )}
+                {s.experimental && (
+                  <Badge variant="outline" color="grape" size="sm">
+                    {t('space.experimental')}
+                  </Badge>
+                )}
+                {s.archived && (
+                  <Badge variant="filled" color="gray" size="sm">
+                    {t('space.archived')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td fz="sm">{tp('space.memberCount', s.member_count)}</Table.Td>
+            <Table.Td fz="sm">
+              <DateTime iso={s.created_at} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </>
   );
 }

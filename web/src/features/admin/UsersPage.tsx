@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   Modal,
-  Paper,
   PasswordInput,
   Select,
   SimpleGrid,
@@ -22,11 +21,9 @@ import { Link, useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { CAPABILITIES, ROLES, type Capability, type Role } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedTable } from '../../components/PagedTable';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { TableSkeleton } from '../../components/Skeletons';
 import { RelativeTime } from '../../components/Time';
 import { compact, oneOf, useDebouncedUrlText, useUrlFilters } from '../../components/urlState';
 import { useProblemForm } from '../../components/useProblemForm';
@@ -208,85 +205,74 @@ export default function UsersPage() {
           w={{ base: '100%', sm: 160 }}
         />
       </Group>
-      {list.isPending ? (
-        <TableSkeleton />
-      ) : list.isError ? (
-        <QueryError error={list.error} retry={() => list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <EmptyState
-          icon={<IconUsers size={24} />}
-          title={filtered ? t('common.noMatchesTitle') : t('users.emptyTitle')}
-          action={
-            !filtered && (
-              <Button onClick={open} leftSection={<IconUserPlus size={16} />}>
-                {t('users.create')}
-              </Button>
-            )
-          }
-        >
-          {filtered ? t('common.noMatchesBody') : t('users.emptyBody')}
-        </EmptyState>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table aria-label={t('users.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.person')}</Table.Th>
-                  <Table.Th>{t('users.role')}</Table.Th>
-                  <Table.Th>{t('users.organisation')}</Table.Th>
-                  <Table.Th>{t('users.lastSignIn')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/users/${u.id}`} fz="sm" fw={500}>
-                        {u.display_name}
-                      </Anchor>
-                      <Text fz="xs" c="dimmed">
-                        {u.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge variant="light" color={u.role === 'external' ? 'orange' : u.role === 'admin' ? 'red' : 'brand'}>
-                          {roleLabel(u.role)}
-                        </Badge>
-                        {u.capabilities.map((c) => (
-                          <Badge key={c} variant="outline" color="gray" size="sm">
-                            {capabilityLabel(c)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td fz="sm">
-                      {u.organisation_id ? (orgs.data?.get(u.organisation_id)?.name ?? `#${u.organisation_id}`) : '—'}
-                    </Table.Td>
-                    <Table.Td fz="sm">
-                      <RelativeTime iso={u.last_sign_in_at} fallback={t('users.never')} />
-                    </Table.Td>
-                    <Table.Td>
-                      {u.disabled ? (
-                        <Badge color="gray" variant="filled">
-                          {t('users.disabled')}
-                        </Badge>
-                      ) : (
-                        <Badge color="teal" variant="light">
-                          {t('users.active')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
+      <PagedTable
+        list={list}
+        label={t('users.title')}
+        minWidth={760}
+        headers={[
+          t('users.person'),
+          t('users.role'),
+          t('users.organisation'),
+          t('users.lastSignIn'),
+          t('users.status'),
+        ]}
+        empty={
+          <EmptyState
+            icon={<IconUsers size={24} />}
+            title={filtered ? t('common.noMatchesTitle') : t('users.emptyTitle')}
+            action={
+              !filtered && (
+                <Button onClick={open} leftSection={<IconUserPlus size={16} />}>
+                  {t('users.create')}
+                </Button>
+              )
+            }
+          >
+            {filtered ? t('common.noMatchesBody') : t('users.emptyBody')}
+          </EmptyState>
+        }
+        row={(u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/admin/users/${u.id}`} fz="sm" fw={500}>
+                {u.display_name}
+              </Anchor>
+              <Text fz="xs" c="dimmed">
+                {u.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <Badge variant="light" color={u.role === 'external' ? 'orange' : u.role === 'admin' ? 'red' : 'brand'}>
+                  {roleLabel(u.role)}
+                </Badge>
+                {u.capabilities.map((c) => (
+                  <Badge key={c} variant="outline" color="gray" size="sm">
+                    {capabilityLabel(c)}
+                  </Badge>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => list.fetchNextPage()} />
+              </Group>
+            </Table.Td>
+            <Table.Td fz="sm">
+              {u.organisation_id ? (orgs.data?.get(u.organisation_id)?.name ?? `#${u.organisation_id}`) : '—'}
+            </Table.Td>
+            <Table.Td fz="sm">
+              <RelativeTime iso={u.last_sign_in_at} fallback={t('users.never')} />
+            </Table.Td>
+            <Table.Td>
+              {u.disabled ? (
+                <Badge color="gray" variant="filled">
+                  {t('users.disabled')}
+                </Badge>
+              ) : (
+                <Badge color="teal" variant="light">
+                  {t('users.active')}
+                </Badge>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </>
   );
 }
