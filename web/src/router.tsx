@@ -4,6 +4,8 @@ import { NotFound } from './components/NotFound';
 import { RequireRole, RequireSession } from './components/RequireSession';
 import { PageSkeleton } from './components/Skeletons';
 import { RouteError } from './components/RouteError';
+import { engagementRoutes, preloadEngagement } from './features/engagement/routes';
+import { preloadStakeholders, stakeholdersRoutes } from './features/stakeholders/routes';
 
 // Every page is its own chunk: the first load carries only the shell.
 const pages = {
@@ -56,6 +58,8 @@ export function preloadPage(pathname: string): void {
   else if (path.startsWith('/invite/')) load.push(pages.invite);
   else if (path.startsWith('/spaces/')) load.push(pages.space);
   else if (path.startsWith('/me')) load.push(pages.meLayout, path === '/me' ? pages.profile : path.endsWith('/tokens') ? pages.tokens : pages.sessions);
+  else if (path.startsWith('/stakeholders')) load.push(...preloadStakeholders(path));
+  else if (path.startsWith('/engagement')) load.push(...preloadEngagement(path));
   else if (path.startsWith('/admin')) {
     load.push(pages.adminLayout);
     const section = path.split('/')[2];
@@ -93,6 +97,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'spaces/:id', element: <SpacePage /> },
+      ...stakeholdersRoutes,
+      ...engagementRoutes,
       {
         path: 'me',
         element: <MeLayout />,

@@ -1,8 +1,10 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, ScrollArea, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAddressBook,
   IconChevronDown,
   IconHome,
+  IconMessages,
   IconLogout,
   IconSearch,
   IconSettings,
@@ -35,6 +37,22 @@ function railItems(role: Parameters<typeof isInternal>[0]): RailItem[] {
     },
   ];
   // Modules add their entries here, in the order of UI.md.
+  if (isInternal(role)) {
+    items.push(
+      {
+        to: '/stakeholders',
+        label: t('nav.stakeholders'),
+        icon: <IconAddressBook size={18} stroke={1.7} />,
+        matches: (p) => p.startsWith('/stakeholders'),
+      },
+      {
+        to: '/engagement',
+        label: t('nav.engagement'),
+        icon: <IconMessages size={18} stroke={1.7} />,
+        matches: (p) => p.startsWith('/engagement'),
+      },
+    );
+  }
   if (canAdminister(role)) {
     items.push({
       to: '/admin',

@@ -2,6 +2,9 @@
 // `{name}` marks a value filled in by t(). Plurals use `.one` / `.other` suffixes (see tp()).
 // Another language copies this file's keys into `xx.ts` typed as `Catalog`.
 
+import { engagementMessages } from './engagement';
+import { stakeholdersMessages } from './stakeholders';
+
 export const en = {
   'app.name': 'cocreate',
   'app.documentTitle': '{page} · cocreate',
@@ -10,6 +13,8 @@ export const en = {
   'nav.home': 'My week',
   'nav.mySpaces': 'My spaces',
   'nav.admin': 'Administration',
+  'nav.stakeholders': 'Stakeholders',
+  'nav.engagement': 'Engagement',
   'shell.mainNavigation': 'Main navigation',
   'shell.breadcrumbs': 'Breadcrumbs',
   'shell.skipToContent': 'Skip to content',
@@ -386,6 +391,8 @@ export const en = {
   'audit.internal': 'internal',
   'audit.emptyTitle': 'Nothing recorded yet',
   'audit.emptyBody': 'Changes to users, spaces, invitations and everything else will be listed here.',
+  ...stakeholdersMessages,
+  ...engagementMessages,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
