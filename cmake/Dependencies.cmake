@@ -8,6 +8,7 @@ find_package(CLI11 CONFIG REQUIRED)
 pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(sqlite3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(libpq REQUIRED IMPORTED_TARGET libpq)
+pkg_check_modules(cmark REQUIRED IMPORTED_TARGET libcmark-gfm)
 
 # SOCI 4.0.3 ships neither a CMake config nor a pkg-config file.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

@@ -2,7 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "app/contract.hpp"
@@ -48,14 +51,42 @@ auth::SessionPolicy session_policy(const Config& c) {
     return {std::chrono::seconds(c.session_idle_timeout_s), std::chrono::seconds(c.session_absolute_timeout_s)};
 }
 
+std::unique_ptr<core::Clock> make_clock(const Config& c) {
+    if (c.clock_offset_file.empty()) return std::make_unique<core::SystemClock>();
+    spdlog::warn(R"("msg":"the clock follows a test offset file","file":{})", core::json_quote(c.clock_offset_file));
+    return std::make_unique<core::FileOffsetClock>(c.clock_offset_file);
+}
+
+// Sends follow-up reminders once a minute until stopped.
+void remind(std::stop_token stop, engagement::FollowUpService& follow_ups) {
+    std::mutex m;
+    std::condition_variable_any wake;
+    while (!stop.stop_requested()) {
+        try {
+            if (const int sent = follow_ups.send_reminders(); sent > 0)
+                spdlog::info(R"("msg":"follow-up reminders","sent":{})", sent);
+        } catch (const std::exception& e) {
+            spdlog::error(R"("msg":"follow-up reminders failed","error":{})", core::json_quote(e.what()));
+        }
+        std::unique_lock lock(m);
+        wake.wait_for(lock, stop, std::chrono::seconds(60), [] { return false; });
+    }
+}
+
 }  // namespace
 
 App::App(Config config)
     : config_(std::move(config)),
+      clock_(make_clock(config_)),
       db_(open_and_migrate(config_)),
-      accounts_(*db_, clock_, session_policy(config_), {}),
-      directory_(*db_, clock_, accounts_),
-      spaces_(*db_, clock_, accounts_) {
+      accounts_(*db_, *clock_, session_policy(config_), {}),
+      directory_(*db_, *clock_, accounts_),
+      spaces_(*db_, *clock_, accounts_),
+      stakeholders_(*db_, *clock_),
+      stakeholder_imports_(*db_, *clock_),
+      interactions_(*db_, *clock_, stakeholders_),
+      follow_ups_(*db_, *clock_, stakeholders_),
+      relationships_(*db_, *clock_, stakeholders_) {
     register_routes(router_, *this);
     std::vector<std::string> templates;
     for (const auto& r : router_.routes()) templates.push_back(r.method + " " + r.path_template);
@@ -87,6 +118,7 @@ int App::serve() {
     options.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);
     options.access_log = config_.access_log;
     http::Server server(options, *dispatcher_, *metrics_);
+    std::jthread reminders([this](std::stop_token stop) { remind(stop, follow_ups_); });
     if (static_files_->file_count() == 0)
         spdlog::warn(R"("msg":"no web app found; serving the API only","web_root":{})", core::json_quote(config_.web_root));
     server.run([&](uint16_t port) {

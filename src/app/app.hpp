@@ -11,10 +11,15 @@
 #include "auth/space_service.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "engagement/follow_up_service.hpp"
+#include "engagement/interaction_service.hpp"
+#include "engagement/relationship_service.hpp"
 #include "http/dispatcher.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "stakeholders/stakeholder_import.hpp"
+#include "stakeholders/stakeholder_service.hpp"
 
 namespace cocreate::app {
 
@@ -31,18 +36,28 @@ public:
     auth::AccountService& accounts() { return accounts_; }
     auth::DirectoryService& directory() { return directory_; }
     auth::SpaceService& spaces() { return spaces_; }
+    stakeholders::StakeholderService& stakeholders() { return stakeholders_; }
+    stakeholders::StakeholderImport& stakeholder_imports() { return stakeholder_imports_; }
+    engagement::InteractionService& interactions() { return interactions_; }
+    engagement::FollowUpService& follow_ups() { return follow_ups_; }
+    engagement::RelationshipService& relationships() { return relationships_; }
     const http::Dispatcher& dispatcher() const { return *dispatcher_; }
-    const core::Clock& clock() const { return clock_; }
+    const core::Clock& clock() const { return *clock_; }
     // Valid once the route table is built (during serve and afterwards).
     http::Metrics& metrics() { return *metrics_; }
 
 private:
     Config config_;
-    core::SystemClock clock_;
+    std::unique_ptr<core::Clock> clock_;
     std::unique_ptr<db::Database> db_;
     auth::AccountService accounts_;
     auth::DirectoryService directory_;
     auth::SpaceService spaces_;
+    stakeholders::StakeholderService stakeholders_;
+    stakeholders::StakeholderImport stakeholder_imports_;
+    engagement::InteractionService interactions_;
+    engagement::FollowUpService follow_ups_;
+    engagement::RelationshipService relationships_;
     http::Router router_;
     std::unique_ptr<http::Metrics> metrics_;
     std::unique_ptr<http::StaticFiles> static_files_;

@@ -4,9 +4,12 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
 
 #include "app/app.hpp"
+#include "app/generator.hpp"
 #include "app/maintenance.hpp"
 #include "auth/secrets.hpp"
 #include "auth/session_repository.hpp"
@@ -44,6 +47,9 @@ void add_serve_options(CLI::App* cmd, Config& c) {
     cmd->add_option("--session-idle-timeout-s", c.session_idle_timeout_s, "Sign out after this much inactivity")->envname("COCREATE_SESSION_IDLE_TIMEOUT_S")->capture_default_str();
     cmd->add_option("--session-absolute-timeout-s", c.session_absolute_timeout_s, "Sign out after this long regardless")->envname("COCREATE_SESSION_ABSOLUTE_TIMEOUT_S")->capture_default_str();
     cmd->add_option("--access-log", c.access_log, "Log every request as a JSON line")->envname("COCREATE_ACCESS_LOG")->capture_default_str();
+    cmd->add_option("--test-clock-offset-file", c.clock_offset_file,
+                    "For browser tests only: run the clock ahead by the seconds written in this file")
+        ->envname("COCREATE_TEST_CLOCK_OFFSET_FILE");
 }
 
 int print_users(App& app) {
@@ -53,6 +59,38 @@ int print_users(App& app) {
     for (const auto& u : users)
         std::cout << fmt::format("{:>5}  {:<36} {:<28} {:<18} {}\n", u.id, u.email, u.display_name,
                                  auth::role_name(u.role), u.disabled ? "disabled" : "active");
+    return 0;
+}
+
+struct GenFlags {
+    std::string scale = "small";
+    uint64_t seed = 1;
+    std::string now;  // RFC 3339; empty: today at 00:00 UTC
+};
+
+void add_gen_options(CLI::App* cmd, GenFlags& f) {
+    cmd->add_option("--scale", f.scale, "small (1/100) or enterprise (100,000 stakeholders, 1,000,000 interactions)")
+        ->check(CLI::IsMember({"small", "enterprise"}))->capture_default_str();
+    cmd->add_option("--seed", f.seed, "Random seed: the same seed gives the same data")->capture_default_str();
+    cmd->add_option("--now", f.now, "Reference time, e.g. 2026-11-23T12:00:00Z (default: today 00:00 UTC); "
+                                    "fix it for byte-identical data across days");
+}
+
+// Generated users share one password: COCREATE_GEN_PASSWORD, or the documented default. It
+// is read from the environment, not a flag, so it does not show in the process list.
+int run_gen(App& app, const GenFlags& f) {
+    GenOptions o;
+    o.seed = f.seed;
+    o.factor = *gen_scale_factor(f.scale);
+    const auto now = f.now.empty() ? std::optional<core::TimePoint>(std::chrono::floor<std::chrono::days>(app.clock().now()))
+                                   : core::parse_time(f.now);
+    if (!now) throw std::runtime_error("--now: not an RFC 3339 time: " + f.now);
+    o.now = *now;
+    if (const char* pw = std::getenv("COCREATE_GEN_PASSWORD"); pw && *pw) o.password = pw;
+    if (auto why = auth::password_problem(o.password, kGenAdminEmail, "Bench Admin"))
+        throw std::runtime_error("COCREATE_GEN_PASSWORD: password " + *why);
+    o.progress = &std::cerr;
+    std::cout << describe(generate_company(app.database(), o), o);
     return 0;
 }
 
@@ -88,6 +126,9 @@ int run_cli(int argc, char** argv) {
     auto* user_disable = user->add_subcommand("disable", "Disable an account and end its sessions");
     user_disable->add_option("email", email, "E-mail address")->required();
     auto* demo = cli.add_subcommand("demo", "Load the demo company (idempotent)");
+    auto* gen = cli.add_subcommand("gen", "Fill an empty database with a generated company for benchmarks (deterministic)");
+    GenFlags gen_flags;
+    add_gen_options(gen, gen_flags);
     std::string file;
     auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the database to FILE");
     backup->add_option("file", file, "Destination")->required();
@@ -128,6 +169,7 @@ int run_cli(int argc, char** argv) {
             std::cout << load_demo(app);
             return 0;
         }
+        if (*gen) return run_gen(app, gen_flags);
         if (*user_list) return print_users(app);
         if (*user_add) {
             auth::NewUser u{email, name, read_password_from_stdin(), auth::Role::kMember, caps, std::nullopt};

@@ -22,6 +22,7 @@ struct Config {
     int idle_timeout_ms = 60'000;
     int session_idle_timeout_s = 30 * 60;
     int session_absolute_timeout_s = 12 * 60 * 60;
+    std::string clock_offset_file;  // tests only: see core::FileOffsetClock
 };
 
 }  // namespace cocreate::app

@@ -2,7 +2,9 @@
 #include "app/app.hpp"
 #include "app/system_routes.hpp"
 #include "auth/routes.hpp"
+#include "engagement/routes.hpp"
 #include "events/audit_routes.hpp"
+#include "stakeholders/routes.hpp"
 
 namespace cocreate::app {
 
@@ -12,6 +14,10 @@ void register_routes(http::Router& router, App& app) {
     auth::register_account_routes(router, identity);
     auth::register_directory_routes(router, identity);
     auth::register_space_routes(router, identity);
+    stakeholders::register_stakeholder_routes(router, app.stakeholders(), app.stakeholder_imports());
+    const engagement::Services engagement{app.interactions(), app.follow_ups(), app.relationships()};
+    engagement::register_interaction_routes(router, engagement);
+    engagement::register_follow_up_routes(router, engagement);
     events::register_audit_routes(router, app.database());
 }
 

@@ -44,7 +44,18 @@ core::Status authorize(const Principal& p, Action action, const Target& t) {
             // A space owner sees the space's invitations, so refusing is not hiding.
             return is_space_owner(t) ? denied() : hidden();
         case Action::kManageOwnTokens:
+        case Action::kUseStakeholderRegistry:
+        case Action::kUseEngagement:
             return p.internal() ? core::Status{} : hidden();
+        case Action::kViewStakeholder:
+            return (p.internal() || t.space_role) ? core::Status{} : hidden();
+        case Action::kManageStakeholder:
+        case Action::kDeleteInteraction:
+        case Action::kSetCapacity:
+            if (!p.internal()) return hidden();
+            return (p.manages_innovation() || t.owner_id == p.user_id) ? core::Status{} : denied();
+        case Action::kImportStakeholders:
+            return p.manages_innovation() ? core::Status{} : refuse(p);
     }
     return hidden();
 }

@@ -25,6 +25,14 @@ enum class Action {
     kManageInvitation,     // revoke, resend (target: the caller's role in its space; owner = inviter)
     kViewAuditTrail,
     kManageOwnTokens,
+    // Stakeholders and engagement.
+    kViewStakeholder,      // target.space_role: set when the stakeholder is shared with a space of the caller's
+    kUseStakeholderRegistry,  // the internal registry: write, map, timeline, needs, all fields
+    kManageStakeholder,    // delete, change owner (target.owner_id: the stakeholder's owner)
+    kImportStakeholders,
+    kUseEngagement,        // interactions, follow-ups, cadences, expectations, capacity (read)
+    kDeleteInteraction,    // target.owner_id: who logged it
+    kSetCapacity,          // target.owner_id: whose capacity
 };
 
 // What the decision needs to know about the object acted on.

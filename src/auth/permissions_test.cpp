@@ -48,5 +48,28 @@ TEST(Permissions, InvitationsAreManagedByManagersAndTheInviter) {
     EXPECT_EQ(code(authorize(as(Role::kExternal), Action::kManageInvitation, {std::nullopt, 7})), core::ErrorCode::kNotFound);
 }
 
+TEST(Permissions, ExternalsSeeOnlySharedStakeholdersAndNoEngagement) {
+    const auto ext = as(Role::kExternal);
+    EXPECT_EQ(code(authorize(ext, Action::kViewStakeholder, {})), core::ErrorCode::kNotFound);
+    EXPECT_TRUE(can(ext, Action::kViewStakeholder, {"shared"}));
+    for (auto a : {Action::kUseStakeholderRegistry, Action::kUseEngagement, Action::kImportStakeholders,
+                   Action::kManageStakeholder, Action::kDeleteInteraction, Action::kSetCapacity})
+        EXPECT_EQ(code(authorize(ext, a, {std::nullopt, ext.user_id})), core::ErrorCode::kNotFound);
+    EXPECT_TRUE(can(as(Role::kMember), Action::kUseEngagement));
+    EXPECT_TRUE(can(as(Role::kMember), Action::kViewStakeholder));
+}
+
+TEST(Permissions, OwnersAndManagersManageStakeholders) {
+    EXPECT_TRUE(can(as(Role::kMember, 7), Action::kManageStakeholder, {std::nullopt, 7}));
+    EXPECT_EQ(code(authorize(as(Role::kMember, 7), Action::kManageStakeholder, {std::nullopt, 8})),
+              core::ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(can(as(Role::kInnovationManager), Action::kManageStakeholder, {std::nullopt, 8}));
+    EXPECT_EQ(code(authorize(as(Role::kMember), Action::kImportStakeholders)), core::ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(can(as(Role::kAdmin), Action::kImportStakeholders));
+    EXPECT_TRUE(can(as(Role::kMember, 7), Action::kSetCapacity, {std::nullopt, 7}));
+    EXPECT_EQ(code(authorize(as(Role::kMember, 7), Action::kSetCapacity, {std::nullopt, 9})),
+              core::ErrorCode::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace cocreate::auth

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <fstream>
 
 namespace cocreate::core {
 
@@ -69,6 +70,45 @@ std::optional<TimePoint> parse_time(std::string_view s) {
     if (pos != s.size()) return std::nullopt;
     const auto t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{sec} + milliseconds{millis} - minutes{offset_min};
     return time_point_cast<milliseconds>(t);
+}
+
+std::string format_date(Date d) {
+    const std::chrono::year_month_day ymd{d};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+    using namespace std::chrono;
+    int y, mo, d;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !read_int(s, 0, 4, y) || !read_int(s, 5, 2, mo) ||
+        !read_int(s, 8, 2, d))
+        return std::nullopt;
+    const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+    if (!ymd.ok() || y < 1900 || y > 9999) return std::nullopt;
+    return sys_days{ymd};
+}
+
+Date add_months(Date d, int months) {
+    using namespace std::chrono;
+    const year_month_day ymd{d};
+    const year_month ym = year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+    const auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
+    return sys_days{year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)}};
+}
+
+FileOffsetClock::FileOffsetClock(std::string path) : path_(std::move(path)) {}
+
+TimePoint FileOffsetClock::now() const {
+    const auto real = SystemClock{}.now();
+    const int64_t real_ms = real.time_since_epoch().count();
+    if (real_ms - checked_at_ms_.load(std::memory_order_relaxed) >= 1000) {
+        checked_at_ms_.store(real_ms, std::memory_order_relaxed);
+        std::ifstream in(path_);
+        double seconds = 0;
+        if (in >> seconds) offset_ms_.store(static_cast<int64_t>(seconds * 1000), std::memory_order_relaxed);
+    }
+    return real + std::chrono::milliseconds{offset_ms_.load(std::memory_order_relaxed)};
 }
 
 }  // namespace cocreate::core

@@ -30,3 +30,32 @@ TEST(Time, FormattedTimesSortInTimeOrder) {
 
 }  // namespace
 }  // namespace cocreate::core
+
+namespace {
+cocreate::core::Date day(const char* text) { return *cocreate::core::parse_date(text); }
+}  // namespace
+
+TEST(Dates, ParseOnlyRealDays) {
+    using cocreate::core::parse_date;
+    EXPECT_TRUE(parse_date("2028-02-29"));
+    EXPECT_FALSE(parse_date("2026-02-29"));
+    EXPECT_FALSE(parse_date("2026-13-01"));
+    EXPECT_FALSE(parse_date("2026-1-01"));
+    EXPECT_FALSE(parse_date("2026-01-01T00:00:00Z"));
+    EXPECT_FALSE(parse_date(""));
+    EXPECT_EQ(cocreate::core::format_date(day("2026-03-09")), "2026-03-09");
+}
+
+TEST(Dates, AddMonthsClampsToTheLastDay) {
+    using cocreate::core::add_months;
+    using cocreate::core::format_date;
+    EXPECT_EQ(format_date(add_months(day("2026-01-31"), 1)), "2026-02-28");
+    EXPECT_EQ(format_date(add_months(day("2028-01-31"), 1)), "2028-02-29");
+    EXPECT_EQ(format_date(add_months(day("2026-11-30"), 3)), "2027-02-28");
+    EXPECT_EQ(format_date(add_months(day("2026-05-15"), 1)), "2026-06-15");
+}
+
+TEST(Dates, DateOfATime) {
+    const auto t = *cocreate::core::parse_time("2026-11-23T23:59:59.999Z");
+    EXPECT_EQ(cocreate::core::format_date(cocreate::core::date_of(t)), "2026-11-23");
+}

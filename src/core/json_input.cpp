@@ -268,6 +268,71 @@ std::optional<std::vector<std::string>> ObjectReader::optional_enum_array(
     return out;
 }
 
+std::optional<std::optional<std::string>> ObjectReader::nullable_enum(std::string_view key, Choices allowed) {
+    const auto* v = obj_.if_contains(key);
+    if (v && v->is_null()) {
+        take(key);
+        return std::optional<std::string>{};
+    }
+    auto e = optional_enum(key, allowed);
+    if (!e) return std::nullopt;
+    return std::optional<std::string>{std::move(*e)};
+}
+
+const json::array* ObjectReader::array_field(std::string_view key, size_t max_items, std::string_view what) {
+    const auto* v = take(key);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+        add_error(field_name(key), fmt::format("must be {}", what), ErrorCode::kInvalidArgument);
+        return nullptr;
+    }
+    if (v->get_array().size() > max_items) {
+        add_error(field_name(key), fmt::format("must have at most {} items", max_items));
+        return nullptr;
+    }
+    return &v->get_array();
+}
+
+void ObjectReader::merge(const Status& nested) {
+    if (nested) return;
+    for (const auto& e : nested.error().errors) add_error(e.field, e.detail, nested.error().code);
+}
+
+std::optional<std::vector<std::string>> ObjectReader::optional_string_array(std::string_view key, StringRule rule,
+                                                                            size_t max_items) {
+    const auto* arr = array_field(key, max_items, "an array of strings");
+    if (!arr) return std::nullopt;
+    if (rule.min == 0) rule.min = 1;
+    std::vector<std::string> out;
+    bool ok = true;
+    for (size_t i = 0; i < arr->size(); ++i) {
+        auto s = check_string(std::string(key) + "[" + std::to_string(i) + "]", (*arr)[i], rule);
+        if (!s) {
+            ok = false;
+            continue;
+        }
+        if (std::find(out.begin(), out.end(), *s) == out.end()) out.push_back(std::move(*s));
+    }
+    if (!ok) return std::nullopt;
+    return out;
+}
+
+std::optional<std::vector<int64_t>> ObjectReader::optional_id_array(std::string_view key, size_t max_items) {
+    const auto* arr = array_field(key, max_items, "an array of ids");
+    if (!arr) return std::nullopt;
+    std::vector<int64_t> out;
+    for (size_t i = 0; i < arr->size(); ++i) {
+        const auto& item = (*arr)[i];
+        if (!item.is_int64() || item.get_int64() < 1) {
+            add_error(field_name(key) + "[" + std::to_string(i) + "]", "must be a positive integer id",
+                      ErrorCode::kInvalidArgument);
+            return std::nullopt;
+        }
+        if (std::find(out.begin(), out.end(), item.get_int64()) == out.end()) out.push_back(item.get_int64());
+    }
+    return out;
+}
+
 Status ObjectReader::finish() {
     for (const auto& [key, value] : obj_) {
         if (!seen_.contains(std::string_view(key))) add_error(field_name(key), "is not a known field", ErrorCode::kInvalidArgument);

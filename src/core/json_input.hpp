@@ -52,7 +52,35 @@ public:
                                                                  Choices allowed,
                                                                  size_t max_items = 32);
 
+    // Like optional_enum, with JSON null accepted (engaged optional holding nullopt).
+    std::optional<std::optional<std::string>> nullable_enum(std::string_view key, Choices allowed);
+    // An array of strings, each checked by `rule`; problems name the item ("tags[2]").
+    std::optional<std::vector<std::string>> optional_string_array(std::string_view key, StringRule rule,
+                                                                  size_t max_items);
+    // An array of positive integer ids (duplicates removed, order kept).
+    std::optional<std::vector<int64_t>> optional_id_array(std::string_view key, size_t max_items);
+    // An array of objects: `each(item_reader, index)` reads one item, whose problems are
+    // named "key[index].field" and whose unknown fields are refused. False when absent.
+    template <typename F>
+    bool optional_objects(std::string_view key, size_t max_items, F&& each) {
+        const auto* arr = array_field(key, max_items, "an array of objects");
+        if (!arr) return false;
+        for (size_t i = 0; i < arr->size(); ++i) {
+            const std::string name = field_name(key) + "[" + std::to_string(i) + "]";
+            if (!(*arr)[i].is_object()) {
+                add_error(name, "must be an object", ErrorCode::kInvalidArgument);
+                continue;
+            }
+            ObjectReader item((*arr)[i].get_object(), name);
+            each(item, i);
+            merge(item.finish());
+        }
+        return true;
+    }
+
     void add_error(std::string field, std::string detail, ErrorCode code = ErrorCode::kUnprocessable);
+    // Marks `key` as known when the caller reads its value by hand (keys that are data).
+    void accept(std::string_view key) { seen_.emplace(key); }
     bool ok() const { return errors_.empty(); }
 
     // Rejects unknown fields, then returns the collected errors (if any) as one Error.
@@ -60,6 +88,9 @@ public:
 
 private:
     const boost::json::value* take(std::string_view key);
+    // The array at `key` if present and of at most `max_items`; records the problem otherwise.
+    const boost::json::array* array_field(std::string_view key, size_t max_items, std::string_view what);
+    void merge(const Status& nested);
     std::string field_name(std::string_view key) const;
     std::optional<std::string> check_string(std::string_view key, const boost::json::value& v, const StringRule& rule);
 

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/error.hpp"
@@ -19,6 +20,7 @@ template <typename T>
 struct Page {
     std::vector<T> items;
     std::optional<int64_t> next_after;  // cursor id for the next page
+    std::optional<std::string> next_cursor;  // or a ready-made cursor (keyset on another key)
 };
 
 // Trims `rows` (fetched with limit + 1) to `limit` and sets the next cursor from `id_of`.
@@ -43,7 +45,8 @@ Response page_response(const Page<T>& page, F&& to_json) {
     items.reserve(page.items.size());
     for (const auto& item : page.items) items.emplace_back(to_json(item, sp));
     out.emplace("items", std::move(items));
-    if (page.next_after) out.emplace("next_cursor", cursor_for(*page.next_after));
+    if (page.next_cursor) out.emplace("next_cursor", *page.next_cursor);
+    else if (page.next_after) out.emplace("next_cursor", cursor_for(*page.next_after));
     else out.emplace("next_cursor", nullptr);
     return json_response(out);
 }

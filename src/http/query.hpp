@@ -23,10 +23,22 @@ struct PageRequest {
 
 inline constexpr int kMaxPageSize = 200;
 
+// Keyset paging on a sort key other than the id (a name, a time): the cursor carries the
+// last item's key and id.
+struct KeyCursor {
+    std::string key;
+    int64_t id = 0;
+};
+struct KeyPageRequest {
+    std::optional<KeyCursor> after;
+    int limit = 50;
+};
+
 class QueryReader {
 public:
     // `allowed`: every parameter the route understands (paging ones are added).
     QueryReader(const Request& req, std::initializer_list<std::string_view> allowed);
+    QueryReader(const Request& req, std::vector<std::string_view> allowed);
 
     std::optional<std::string> string(std::string_view name, size_t max_length = 200);
     std::optional<std::string> enumeration(std::string_view name, core::Choices values);
@@ -35,6 +47,7 @@ public:
     // An RFC 3339 time, returned normalised to the storage format.
     std::optional<std::string> time(std::string_view name);
     PageRequest page();
+    KeyPageRequest key_page();
 
     // The first problem found (including unknown parameters), if any.
     core::Status finish();
@@ -49,5 +62,7 @@ private:
 // The cursor text for an item id, and back.
 std::string cursor_for(int64_t id);
 std::optional<int64_t> parse_cursor(std::string_view cursor);
+std::string key_cursor_for(std::string_view key, int64_t id);
+std::optional<KeyCursor> parse_key_cursor(std::string_view cursor);
 
 }  // namespace cocreate::http

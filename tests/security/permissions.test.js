@@ -9,6 +9,9 @@ const path = require('node:path');
 const YAML = require('yaml');
 const { startServer, ROOT } = require('../support/server');
 const { Api, unique, email, password, expectStatus } = require('../support/client');
+const {
+  day, at, createStakeholder, createInteraction, createFollowUp, createCadence, createExpectation, createNeed,
+} = require('../support/stakeholders');
 
 const ROLES = ['anonymous', 'admin', 'innovation_manager', 'member', 'external'];
 const NONEXISTENT = 999999;
@@ -16,13 +19,19 @@ const matrix = YAML.parse(fs.readFileSync(path.join(__dirname, 'permissions.yaml
 const rows = matrix.rows;
 
 // ---- the contract's routes -----------------------------------------------------------------
+// The route tables of every docs/api-*.md (api-foundation.md, api-stakeholders.md, ...).
+function contractDocs() {
+  const dir = path.join(ROOT, 'docs');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => /^api-.*\.md$/.test(f)).sort().map((f) => path.join(dir, f));
+}
 function contractRoutesFromMarkdown() {
-  const file = path.join(ROOT, 'docs', 'api-foundation.md');
-  if (!fs.existsSync(file)) return [];
   const out = [];
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const m = /^\|\s*(GET|POST|PUT|PATCH|DELETE)\s*\|\s*(\/\S*)\s*\|/.exec(line);
-    if (m) out.push(`${m[1]} ${m[2]}`);
+  for (const file of contractDocs()) {
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      const m = /^\|\s*(GET|POST|PUT|PATCH|DELETE)\s*\|\s*(\/\S*)\s*\|/.exec(line);
+      if (m) out.push(`${m[1]} ${m[2]}`);
+    }
   }
   return out;
 }
@@ -36,6 +45,13 @@ function contractRoutesFromOpenApi() {
   }
   return out;
 }
+
+test('the route tables of every docs/api-*.md are read', () => {
+  const docs = contractDocs().map((f) => path.basename(f));
+  for (const d of ['api-foundation.md', 'api-stakeholders.md']) assert.ok(docs.includes(d), `${d} is not read: ${docs.join(', ')}`);
+  const md = contractRoutesFromMarkdown();
+  for (const r of ['GET /api/v1/me', 'DELETE /api/v1/stakeholders/{id}', 'PUT /api/v1/capacity/{user_id}']) assert.ok(md.includes(r), `${r} is not among the routes read from the docs`);
+});
 
 test('permissions.yaml: every contract route has a row for every role', () => {
   const md = contractRoutesFromMarkdown();
@@ -222,6 +238,82 @@ const prepare = {
   'POST /api/v1/invitations/lookup': async (row) => ({ body: { token: await tokenFor(row) } }),
   'POST /api/v1/invitations/accept': async (row) => ({ body: { token: await tokenFor(row), display_name: 'Accepting Person', password: password() } }),
 };
+// ---- stakeholders and engagement: the object a row's relation names ---------------------------
+// Made on first use (not in before()), so that the foundation rows still run when these routes
+// are missing: one stakeholder shared with A (external's space), one shared with no space; both
+// owned by "other".
+async function sharedStakeholders() {
+  if (!fx.stakeholder) {
+    fx.stakeholder = {
+      shared_with_my_space: await createStakeholder(fx.b.admin, { name: unique('Perm shared '), owner_id: fx.user.other.id, space_ids: [fx.space.A.id] }),
+      not_shared: await createStakeholder(fx.b.admin, { name: unique('Perm not shared '), owner_id: fx.user.other.id }),
+    };
+  }
+  return fx.stakeholder;
+}
+async function stakeholderFor(row, { fresh = false } = {}) {
+  const rel = row.relation;
+  if (rel === 'nonexistent') return { id: NONEXISTENT };
+  if (rel === 'own') return createStakeholder(fx.b.admin, { name: unique('Perm own '), owner_id: fx.user[row.role].id });
+  const shared = await sharedStakeholders();
+  if (!shared[rel]) throw new Error(`no stakeholder for ${rel}`);
+  if (!fresh) return shared[rel];
+  const spaces = rel === 'shared_with_my_space' ? [fx.space.A.id] : [];
+  return createStakeholder(fx.b.admin, { name: unique(`Perm ${rel} `), owner_id: fx.user.other.id, space_ids: spaces });
+}
+async function needFor(row) {
+  if (row.relation === 'nonexistent') return { id: NONEXISTENT };
+  const shared = await sharedStakeholders();
+  const on = row.relation === 'on_shared' ? shared.shared_with_my_space : shared.not_shared;
+  return createNeed(fx.b.admin, on.id);
+}
+// Interactions, follow-ups, cadences, expectations: made by "other" (other_user) or the caller (own).
+function engagementMaker(row) {
+  if (row.relation === 'own') return fx.b[row.role];
+  if (row.relation === 'other_user') return fx.b.other;
+  throw new Error(`no maker for ${row.relation}`);
+}
+const about = async () => (await sharedStakeholders()).not_shared.id;
+const engagementFor = {
+  interaction: async (row) => (row.relation === 'nonexistent' ? { id: NONEXISTENT } : createInteraction(engagementMaker(row), [await about()])),
+  followUp: async (row) => (row.relation === 'nonexistent' ? { id: NONEXISTENT } : createFollowUp(engagementMaker(row), { stakeholder_id: await about() })),
+  cadence: async (row) => (row.relation === 'nonexistent' ? { id: NONEXISTENT } : createCadence(engagementMaker(row), await about())),
+  expectation: async (row) => (row.relation === 'nonexistent' ? { id: NONEXISTENT } : createExpectation(engagementMaker(row), await about())),
+};
+const idOf = (make) => async (row) => ({ params: { id: (await make(row)).id } });
+const idAndBody = (make, body) => async (row) => ({ params: { id: (await make(row)).id }, body: body() });
+Object.assign(prepare, {
+  'POST /api/v1/stakeholders': () => ({ body: { type: 'organisation', name: unique('Perm new '), kind: 'partner' } }),
+  'GET /api/v1/stakeholders/{id}': idOf(stakeholderFor),
+  'PATCH /api/v1/stakeholders/{id}': idAndBody(stakeholderFor, () => ({ region: unique('Region ') })),
+  'DELETE /api/v1/stakeholders/{id}': idOf((row) => stakeholderFor(row, { fresh: true })),
+  'POST /api/v1/stakeholders/{id}/level': idAndBody(stakeholderFor, () => ({ level: 'aware', note: 'permission row' })),
+  'POST /api/v1/stakeholders/{id}/emotions': idAndBody(stakeholderFor, () => ({ valence: 0, intensity: 1 })),
+  'GET /api/v1/stakeholders/{id}/timeline': idOf(stakeholderFor),
+  'GET /api/v1/stakeholders/{id}/needs': idOf(stakeholderFor),
+  'POST /api/v1/stakeholders/{id}/needs': idAndBody(stakeholderFor, () => ({ kind: 'need', title: unique('Need ') })),
+  'PATCH /api/v1/needs/{id}': idAndBody(needFor, () => ({ status: 'addressed' })),
+  'DELETE /api/v1/needs/{id}': idOf(needFor),
+  'GET /api/v1/stakeholders/export': () => ({ query: '?format=json' }),
+  'POST /api/v1/stakeholders/import/preview': () => ({ body: { csv: `name,kind\n${unique('Perm preview ')},customer\n` } }),
+  'POST /api/v1/stakeholders/import': () => ({ body: { csv: `name,kind\n${unique('Perm import ')},customer\n` } }),
+  'POST /api/v1/interactions': async () => ({ body: { title: unique('Perm call '), type: 'call', occurred_at: at(-1, 10), stakeholders: [{ stakeholder_id: await about() }] } }),
+  'GET /api/v1/interactions/{id}': idOf(engagementFor.interaction),
+  'PATCH /api/v1/interactions/{id}': idAndBody(engagementFor.interaction, () => ({ title: unique('Perm renamed ') })),
+  'DELETE /api/v1/interactions/{id}': idOf(engagementFor.interaction),
+  'POST /api/v1/follow-ups': () => ({ body: { title: unique('Perm follow-up '), due_on: day(3) } }),
+  'GET /api/v1/follow-ups/{id}': idOf(engagementFor.followUp),
+  'PATCH /api/v1/follow-ups/{id}': idAndBody(engagementFor.followUp, () => ({ title: unique('Perm renamed ') })),
+  'DELETE /api/v1/follow-ups/{id}': idOf(engagementFor.followUp),
+  'POST /api/v1/cadences': async () => ({ body: { stakeholder_id: await about(), label: unique('Perm cadence '), interval: 'weekly' } }),
+  'PATCH /api/v1/cadences/{id}': idAndBody(engagementFor.cadence, () => ({ label: unique('Perm renamed ') })),
+  'DELETE /api/v1/cadences/{id}': idOf(engagementFor.cadence),
+  'POST /api/v1/expectations': async () => ({ body: { stakeholder_id: await about(), direction: 'we_promised', description: unique('Perm promise ') } }),
+  'PATCH /api/v1/expectations/{id}': idAndBody(engagementFor.expectation, () => ({ status: 'met' })),
+  'DELETE /api/v1/expectations/{id}': idOf(engagementFor.expectation),
+  'PUT /api/v1/capacity/{user_id}': (row) => ({ params: { user_id: userId(row) }, body: { hours_per_week: 20 } }),
+});
+
 function userId(row) {
   if (row.relation === 'nonexistent') return NONEXISTENT;
   if (row.relation === 'own') return fx.user[row.role].id;
@@ -240,6 +332,7 @@ test('permissions.yaml: every row against the server', { timeout: 300000 }, asyn
       let p = row.path;
       for (const [k, v] of Object.entries(prep.params || {})) p = p.replace(`{${k}}`, String(v));
       assert.ok(!/[{}]/.test(p), `unresolved path ${p}`);
+      if (prep.query) p += prep.query;
       const fixture = fx.b[row.role];
       const browser = prep.browser || (prep.useFixture ? fixture : fixture.clone(`${row.role}-row`));
       const opts = {};

@@ -628,6 +628,539 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List stakeholders
+         * @description Signed-in users. External participants see only stakeholders shared with a space they belong to, and only their public view `{id, type, name, kind, industry, region, size, domain}`.
+         */
+        get: operations["listStakeholders"];
+        put?: never;
+        /**
+         * Create a stakeholder
+         * @description Internal users. `level` is set here only (default `unaware`); later through `POST /api/v1/stakeholders/{id}/level`.
+         */
+        post: operations["createStakeholder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stakeholder map
+         * @description Internal users. Nodes are the matching stakeholders; edges are affiliations (kind `affiliation`, label = the title) and relations between them.
+         */
+        get: operations["getStakeholderMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export stakeholders as a file
+         * @description Signed-in users. Every stakeholder the caller may see that matches the filters (no paging), as a download (`Content-Disposition: attachment`), in the view the caller may see: external participants get the public view.
+         */
+        get: operations["exportStakeholders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a CSV import
+         * @description Roles `admin` and `innovation_manager`. Parses the CSV with the mapping (or the one derived from the headers) and reports columns, row errors, duplicates of existing stakeholders and the first 20 rows. Nothing is written.
+         */
+        post: operations["previewStakeholderImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import stakeholders from CSV
+         * @description Roles `admin` and `innovation_manager`. All or nothing: any row error answers 422 and nothing is imported. Duplicates of existing stakeholders are skipped (`on_duplicate: skip`, the default) or created anyway (`create`).
+         */
+        post: operations["importStakeholders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a stakeholder
+         * @description Signed-in users who may see it. External participants get the public view `{id, type, name, kind, industry, region, size, domain, links}`. A stakeholder the caller may not see answers 404.
+         */
+        get: operations["getStakeholder"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a stakeholder
+         * @description Roles `admin` and `innovation_manager`, and the stakeholder's owner.
+         */
+        delete: operations["deleteStakeholder"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a stakeholder
+         * @description Internal users; changing `owner_id` only admin, innovation_manager and the owner (403 otherwise). Any subset of fields; arrays replace the whole list. Send `version` to refuse the change when someone else changed the stakeholder since it was read.
+         */
+        patch: operations["updateStakeholder"];
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{id}/level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a stakeholder on the engagement ladder
+         * @description Internal users. Records the change (with `note`) on the timeline.
+         */
+        post: operations["setStakeholderLevel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{id}/emotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record how a stakeholder feels
+         * @description Internal users. The latest emotion becomes the stakeholder's `emotion`.
+         */
+        post: operations["recordStakeholderEmotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A stakeholder's timeline
+         * @description Internal users. Interactions, follow-ups, level changes, emotions, needs and expectations, newest first.
+         */
+        get: operations["listStakeholderTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stakeholders/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A stakeholder's needs and pains
+         * @description Internal users.
+         */
+        get: operations["listStakeholderNeeds"];
+        put?: never;
+        /**
+         * Record a need or pain of a stakeholder
+         * @description Internal users.
+         */
+        post: operations["createStakeholderNeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a need
+         * @description Internal users.
+         */
+        delete: operations["deleteNeed"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a need
+         * @description Internal users. Any subset of fields.
+         */
+        patch: operations["updateNeed"];
+        trace?: never;
+    };
+    "/api/v1/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List interactions
+         * @description Internal users. Newest first (by `occurred_at`).
+         */
+        get: operations["listInteractions"];
+        put?: never;
+        /**
+         * Log an interaction
+         * @description Internal users. A held interaction moves each stakeholder's `last_contact_at` forward, records an emotion (source `interaction`) where `valence` and `intensity` are given, and moves the next due date of the stakeholders' cadences.
+         */
+        post: operations["createInteraction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an interaction
+         * @description Internal users.
+         */
+        get: operations["getInteraction"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an interaction
+         * @description Roles `admin` and `innovation_manager`, and the interaction's creator.
+         */
+        delete: operations["deleteInteraction"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an interaction
+         * @description Internal users. Any subset of fields; arrays replace the whole list. Becoming `held` has the same effects as logging a held interaction.
+         */
+        patch: operations["updateInteraction"];
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List follow-ups
+         * @description Internal users. Sorted by due date (earliest first).
+         */
+        get: operations["listFollowUps"];
+        put?: never;
+        /**
+         * Create a follow-up
+         * @description Internal users.
+         */
+        post: operations["createFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a follow-up
+         * @description Internal users.
+         */
+        get: operations["getFollowUp"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a follow-up
+         * @description Internal users.
+         */
+        delete: operations["deleteFollowUp"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a follow-up
+         * @description Internal users. Any subset of fields; status `done` sets `completed_at`.
+         */
+        patch: operations["updateFollowUp"];
+        trace?: never;
+    };
+    "/api/v1/cadences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contact cadences
+         * @description Internal users. Sorted by next due date (earliest first).
+         */
+        get: operations["listCadences"];
+        put?: never;
+        /**
+         * Create a contact cadence
+         * @description Internal users.
+         */
+        post: operations["createCadence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact cadence
+         * @description Internal users.
+         */
+        delete: operations["deleteCadence"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact cadence
+         * @description Internal users. Any subset of fields.
+         */
+        patch: operations["updateCadence"];
+        trace?: never;
+    };
+    "/api/v1/expectations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List expectations
+         * @description Internal users. What we promised stakeholders and what they expect of us.
+         */
+        get: operations["listExpectations"];
+        put?: never;
+        /**
+         * Record an expectation
+         * @description Internal users.
+         */
+        post: operations["createExpectation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expectations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an expectation
+         * @description Internal users.
+         */
+        delete: operations["deleteExpectation"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an expectation
+         * @description Internal users. Any subset of fields.
+         */
+        patch: operations["updateExpectation"];
+        trace?: never;
+    };
+    "/api/v1/engagement/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs attention
+         * @description Internal users. Overdue follow-ups, missed cadences, indifferent stakeholders (latest emotion intensity 0) and quiet ones (level `interested` or higher, no held contact for `quiet_days` or never). Scope `mine` covers the follow-ups and cadences the caller owns and the stakeholders they own.
+         */
+        get: operations["getAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Engagement capacity and load
+         * @description Internal users. Load of each internal person over the next 7 days: planned interactions they take part in, plus open follow-ups they own that are overdue or due within 7 days (their `effort_minutes`). Over capacity when the load exceeds `hours_per_week`.
+         */
+        get: operations["getCapacity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the user. */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a person's capacity
+         * @description A person sets their own; roles `admin` and `innovation_manager` set anyone's (internal users only).
+         */
+        put: operations["putCapacity"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -870,6 +1403,442 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * Format: date
+         * @description A calendar date, `YYYY-MM-DD`.
+         */
+        Date: string;
+        /** @description Markdown (GitHub flavour), at most 20,000 characters. */
+        Markdown: string;
+        /** @enum {string} */
+        StakeholderType: "organisation" | "person";
+        /** @enum {string} */
+        StakeholderKind: "customer" | "prospect" | "partner" | "supplier" | "regulator" | "ngo" | "academia" | "internal_gatekeeper" | "internal_team" | "other";
+        /**
+         * @description The area an internal gatekeeper guards, or null.
+         * @enum {string|null}
+         */
+        GatekeeperArea: "legal" | "tax" | "hr" | "procurement" | "finance" | "security" | "compliance" | "other" | null;
+        /**
+         * @description Size of an organisation, or null.
+         * @enum {string|null}
+         */
+        StakeholderSize: "micro" | "small" | "medium" | "large" | "enterprise" | null;
+        /**
+         * @description The engagement ladder, in this order (lowest first).
+         * @enum {string}
+         */
+        StakeholderLevel: "unaware" | "aware" | "interested" | "engaged" | "co_creating" | "advocate";
+        /** @enum {string} */
+        ValueDriverName: "revenue" | "cost" | "recognition" | "compliance" | "sustainability" | "learning" | "other";
+        /** @enum {string} */
+        ResourceKind: "data" | "expertise" | "test_sites" | "distribution" | "funding" | "users" | "technology" | "network" | "other";
+        /** @enum {string} */
+        ValueChainStage: "sourcing" | "rnd" | "production" | "logistics" | "sales" | "service" | "end_use";
+        /** @enum {string} */
+        RelationKind: "supplies" | "partners_with" | "regulates" | "invests_in" | "influences" | "competes_with" | "other";
+        /** @enum {string} */
+        NeedKind: "need" | "pain";
+        /** @enum {string} */
+        NeedStatus: "open" | "addressed" | "dropped";
+        /** @enum {string} */
+        EmotionSource: "interaction" | "observation" | "survey" | "other";
+        /**
+         * @description Computed: `indifferent` when intensity is 0, else `negative` (valence < 0), `neutral` (valence 0) or `positive` (valence > 0).
+         * @enum {string}
+         */
+        EmotionState: "indifferent" | "negative" | "neutral" | "positive";
+        /** @description How the stakeholder feels, from -2 (very negative) to 2 (very positive). */
+        Valence: number;
+        /** @description How strongly, from 0 (indifferent) to 3. */
+        Intensity: number;
+        /** @enum {string} */
+        InteractionType: "call" | "video_call" | "meeting" | "visit" | "workshop" | "email" | "event" | "other";
+        /** @enum {string} */
+        InteractionMode: "remote" | "in_person";
+        /** @enum {string} */
+        InteractionStatus: "planned" | "held" | "cancelled";
+        /**
+         * @description Computed from the number of stakeholders (one, or several).
+         * @enum {string}
+         */
+        InteractionFormat: "one_to_one" | "multi_stakeholder";
+        /** @enum {string} */
+        Interest: "none" | "curious" | "interested" | "committed";
+        /** @enum {string} */
+        FollowUpStatus: "open" | "done" | "cancelled";
+        /**
+         * @description `monthly` and `quarterly` add calendar months; `custom` repeats every `every_days` days.
+         * @enum {string}
+         */
+        CadenceInterval: "weekly" | "biweekly" | "monthly" | "quarterly" | "custom";
+        /** @enum {string} */
+        ExpectationDirection: "we_promised" | "they_expect";
+        /** @enum {string} */
+        ExpectationStatus: "open" | "met" | "missed" | "dropped";
+        /**
+         * @description A user ID, or `me` for the caller.
+         * @example me
+         */
+        UserIdOrMe: string;
+        StakeholderBrief: {
+            id: components["schemas"]["Id"];
+            name: components["schemas"]["Name"];
+        };
+        StakeholderLink: {
+            label: string;
+            /**
+             * Format: uri
+             * @description An http or https URL.
+             */
+            url: string;
+        };
+        ValueDriver: {
+            driver: components["schemas"]["ValueDriverName"];
+            weight: number;
+            note?: string | null;
+        };
+        StakeholderResource: {
+            kind: components["schemas"]["ResourceKind"];
+            note?: string | null;
+        };
+        Emotion: {
+            valence: components["schemas"]["Valence"];
+            intensity: components["schemas"]["Intensity"];
+            state: components["schemas"]["EmotionState"];
+            observed_at: components["schemas"]["Timestamp"];
+        };
+        TeamMember: {
+            user_id: components["schemas"]["Id"];
+            display_name: components["schemas"]["DisplayName"];
+            /** @description The person's role on the stakeholder's account team (free text). */
+            role: string;
+        };
+        /** @description A person's affiliation with an organisation (shown on both of them). */
+        Affiliation: {
+            person_id: components["schemas"]["Id"];
+            person_name: components["schemas"]["Name"];
+            organisation_id: components["schemas"]["Id"];
+            organisation_name: components["schemas"]["Name"];
+            /** @description Job title, for example `Head of Procurement`. */
+            title: string | null;
+            /** @description Role in the relationship, for example `decision maker`. */
+            role: string | null;
+        };
+        /** @description A directed relation between two stakeholders (incoming and outgoing are both listed). */
+        Relation: {
+            id: components["schemas"]["Id"];
+            from_id: components["schemas"]["Id"];
+            from_name: components["schemas"]["Name"];
+            to_id: components["schemas"]["Id"];
+            to_name: components["schemas"]["Name"];
+            kind: components["schemas"]["RelationKind"];
+        };
+        /** @description A stakeholder as listed: the Stakeholder without `notes`, `notes_html`, `team`, `affiliations`, `relations`, `value_drivers`, `resources`, `links` and `space_ids`. External participants get only the public view `{id, type, name, kind, industry, region, size, domain}`; every other field is for internal callers only, hence optional here. */
+        StakeholderListItem: {
+            id: components["schemas"]["Id"];
+            type: components["schemas"]["StakeholderType"];
+            name: components["schemas"]["Name"];
+            kind: components["schemas"]["StakeholderKind"];
+            /** @description True for stakeholders inside the company (gatekeepers, internal teams). */
+            internal?: boolean;
+            gatekeeper_area?: components["schemas"]["GatekeeperArea"];
+            industry?: string | null;
+            region?: string | null;
+            size?: components["schemas"]["StakeholderSize"];
+            /**
+             * Format: email
+             * @description Persons only.
+             */
+            email?: string | null;
+            /** @description Organisations only; a host name, for example `example.com`. */
+            domain?: string | null;
+            tags?: string[];
+            value_chain?: components["schemas"]["ValueChainStage"][];
+            /** @description The internal user responsible for the stakeholder, or null. */
+            owner?: components["schemas"]["UserBrief"] | null;
+            level?: components["schemas"]["StakeholderLevel"];
+            level_changed_at?: components["schemas"]["Timestamp"];
+            /** @description The latest recorded emotion, or null when none was recorded. */
+            emotion?: components["schemas"]["Emotion"] | null;
+            /**
+             * Format: date-time
+             * @description When the latest held interaction took place, or null (never).
+             */
+            last_contact_at?: string | null;
+            created_at?: components["schemas"]["Timestamp"];
+            updated_at?: components["schemas"]["Timestamp"];
+            /** @description Increases with every change; send it back with PATCH to detect concurrent edits. */
+            version?: number;
+        };
+        /** @description A stakeholder (an organisation or a person), internal view. External participants get only the public view `{id, type, name, kind, industry, region, size, domain, links}`; every other field is for internal callers only, which is why only `id`, `type`, `name` and `kind` are required here. */
+        Stakeholder: components["schemas"]["StakeholderListItem"] & {
+            links?: components["schemas"]["StakeholderLink"][];
+            value_drivers?: components["schemas"]["ValueDriver"][];
+            resources?: components["schemas"]["StakeholderResource"][];
+            notes?: components["schemas"]["Markdown"];
+            /** @description `notes` rendered to sanitized HTML (raw HTML dropped; only http, https and mailto links kept). */
+            notes_html?: string;
+            team?: components["schemas"]["TeamMember"][];
+            affiliations?: components["schemas"]["Affiliation"][];
+            relations?: components["schemas"]["Relation"][];
+            /** @description The spaces the stakeholder is shared with (their members see its public view). */
+            space_ids?: components["schemas"]["Id"][];
+        };
+        /** @description One entry of a stakeholder's timeline. `kind` says which of the other fields are present: `interaction` `{title, type, mode, status, interest, interest_topic}`; `follow_up` `{title, status, due_on, owner}`; `level` `{level, previous, note, by}`; `emotion` `{valence, intensity, state, source, note, by}`; `need` `{need_kind, title, status}`; `expectation` `{direction, description, status, due_on}`. `id` is the ID of the interaction, follow-up, need or expectation (of the level change or emotion record for those kinds). */
+        TimelineItem: {
+            /** @enum {string} */
+            kind: "interaction" | "follow_up" | "level" | "emotion" | "need" | "expectation";
+            at: components["schemas"]["Timestamp"];
+            id: components["schemas"]["Id"];
+            title?: string;
+            type?: components["schemas"]["InteractionType"];
+            mode?: components["schemas"]["InteractionMode"];
+            /** @description The status of the interaction, follow-up, need or expectation. */
+            status?: components["schemas"]["InteractionStatus"] | components["schemas"]["FollowUpStatus"] | components["schemas"]["NeedStatus"] | components["schemas"]["ExpectationStatus"];
+            interest?: components["schemas"]["Interest"] | null;
+            interest_topic?: string | null;
+            /** Format: date */
+            due_on?: string | null;
+            owner?: components["schemas"]["UserBrief"] | null;
+            level?: components["schemas"]["StakeholderLevel"];
+            previous?: components["schemas"]["StakeholderLevel"] | null;
+            note?: string | null;
+            /** @description Who recorded it; null for the system. */
+            by?: components["schemas"]["UserBrief"] | null;
+            valence?: components["schemas"]["Valence"];
+            intensity?: components["schemas"]["Intensity"];
+            state?: components["schemas"]["EmotionState"];
+            source?: components["schemas"]["EmotionSource"];
+            need_kind?: components["schemas"]["NeedKind"];
+            direction?: components["schemas"]["ExpectationDirection"];
+            description?: string;
+        };
+        Need: {
+            id: components["schemas"]["Id"];
+            stakeholder_id: components["schemas"]["Id"];
+            kind: components["schemas"]["NeedKind"];
+            title: components["schemas"]["Name"];
+            detail: string;
+            status: components["schemas"]["NeedStatus"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        StakeholderMap: {
+            nodes: components["schemas"]["StakeholderMapNode"][];
+            edges: components["schemas"]["StakeholderMapEdge"][];
+            /** @description True when more stakeholders match than `limit` allows. */
+            truncated: boolean;
+        };
+        StakeholderMapNode: {
+            id: components["schemas"]["Id"];
+            type: components["schemas"]["StakeholderType"];
+            name: components["schemas"]["Name"];
+            kind: components["schemas"]["StakeholderKind"];
+            level: components["schemas"]["StakeholderLevel"];
+            internal: boolean;
+        };
+        /** @description An affiliation (kind `affiliation`, label = the title) or a relation (kind = the relation kind). */
+        StakeholderMapEdge: {
+            source: components["schemas"]["Id"];
+            target: components["schemas"]["Id"];
+            /** @enum {string} */
+            kind: "affiliation" | "supplies" | "partners_with" | "regulates" | "invests_in" | "influences" | "competes_with" | "other";
+            label: string | null;
+        };
+        /** @description Which CSV header feeds each field (header names as in the file's first line). Without a mapping, headers equal (case-insensitive) to a field name are used. `tags` are separated by `;`; `organisation` names an organisation (existing, or in the same file) the person is affiliated to, with `title`. */
+        ImportMapping: {
+            name?: components["schemas"]["ImportColumn"];
+            type?: components["schemas"]["ImportColumn"];
+            kind?: components["schemas"]["ImportColumn"];
+            email?: components["schemas"]["ImportColumn"];
+            domain?: components["schemas"]["ImportColumn"];
+            industry?: components["schemas"]["ImportColumn"];
+            region?: components["schemas"]["ImportColumn"];
+            size?: components["schemas"]["ImportColumn"];
+            tags?: components["schemas"]["ImportColumn"];
+            internal?: components["schemas"]["ImportColumn"];
+            level?: components["schemas"]["ImportColumn"];
+            organisation?: components["schemas"]["ImportColumn"];
+            title?: components["schemas"]["ImportColumn"];
+            notes?: components["schemas"]["ImportColumn"];
+        };
+        /** @description A header name of the CSV, or null for none. */
+        ImportColumn: string | null;
+        ImportRowError: {
+            /** @description Line number in the file (the header is line 1). */
+            line: number;
+            field: string;
+            detail: string;
+        };
+        ImportPreview: {
+            /** @description The header names, in file order. */
+            columns: string[];
+            /** @description The mapping that applies (the one sent, or the one derived from the headers). */
+            mapping: components["schemas"]["ImportMapping"];
+            total_rows: number;
+            valid_rows: number;
+            errors: components["schemas"]["ImportRowError"][];
+            /** @description Rows that match an existing stakeholder. */
+            duplicates: components["schemas"]["ImportDuplicate"][];
+            /** @description The first 20 rows. */
+            sample: components["schemas"]["ImportSampleRow"][];
+        };
+        ImportDuplicate: {
+            line: number;
+            /**
+             * @description What the row matched the existing stakeholder on.
+             * @enum {string}
+             */
+            match: "email" | "domain" | "name";
+            existing_id: components["schemas"]["Id"];
+            existing_name: components["schemas"]["Name"];
+        };
+        ImportSampleRow: {
+            line: number;
+            /** @description The row's cells, in the order of `columns`. */
+            values: string[];
+        };
+        ImportResult: {
+            /** @description Stakeholders created. */
+            created: number;
+            /** @description Duplicate rows skipped (`on_duplicate: skip`). */
+            skipped: number;
+            /** @description Affiliations created. */
+            affiliations: number;
+        };
+        InteractionStakeholder: {
+            stakeholder_id: components["schemas"]["Id"];
+            name: components["schemas"]["Name"];
+            kind: components["schemas"]["StakeholderKind"];
+            interest: components["schemas"]["Interest"] | null;
+            interest_topic: string | null;
+            valence: number | null;
+            intensity: number | null;
+        };
+        Interaction: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["Name"];
+            type: components["schemas"]["InteractionType"];
+            mode: components["schemas"]["InteractionMode"];
+            status: components["schemas"]["InteractionStatus"];
+            occurred_at: components["schemas"]["Timestamp"];
+            duration_minutes: number;
+            format: components["schemas"]["InteractionFormat"];
+            summary: components["schemas"]["Markdown"];
+            /** @description `summary` rendered to sanitized HTML. */
+            summary_html: string;
+            outcome: string;
+            /** @description The internal people who took part. */
+            participants: components["schemas"]["UserBrief"][];
+            stakeholders: components["schemas"]["InteractionStakeholder"][];
+            /** @description Who created it; null when that user no longer exists. */
+            created_by: components["schemas"]["UserBrief"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        FollowUp: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["Name"];
+            detail: string;
+            owner: components["schemas"]["UserBrief"];
+            due_on: components["schemas"]["Date"];
+            status: components["schemas"]["FollowUpStatus"];
+            /** @description Open and `due_on` before today (UTC). */
+            overdue: boolean;
+            effort_minutes: number;
+            stakeholder: components["schemas"]["StakeholderBrief"] | null;
+            /** Format: int64 */
+            interaction_id: number | null;
+            /** @description Who created it; null when that user no longer exists. */
+            created_by: components["schemas"]["UserBrief"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the status became `done`, or null.
+             */
+            completed_at: string | null;
+        };
+        Cadence: {
+            id: components["schemas"]["Id"];
+            stakeholder: components["schemas"]["StakeholderBrief"];
+            owner: components["schemas"]["UserBrief"];
+            label: string;
+            interval: components["schemas"]["CadenceInterval"];
+            /** @description Days between contacts for interval `custom`; null otherwise. */
+            every_days: number | null;
+            format: components["schemas"]["InteractionType"];
+            starts_on: components["schemas"]["Date"];
+            /** @description The later of `starts_on` and (last held contact + interval). */
+            next_due_on: components["schemas"]["Date"];
+            /** @description `next_due_on` is before today (UTC). */
+            overdue: boolean;
+            paused: boolean;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        Expectation: {
+            id: components["schemas"]["Id"];
+            stakeholder: components["schemas"]["StakeholderBrief"];
+            direction: components["schemas"]["ExpectationDirection"];
+            description: string;
+            /** Format: date */
+            due_on: string | null;
+            status: components["schemas"]["ExpectationStatus"];
+            owner: components["schemas"]["UserBrief"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description What needs attention now, each list at most `limit` long; `counts` are the full totals. */
+        Attention: {
+            overdue_follow_ups: components["schemas"]["FollowUp"][];
+            missed_cadences: components["schemas"]["Cadence"][];
+            /** @description Stakeholders whose latest emotion has intensity 0. */
+            indifferent: components["schemas"]["StakeholderListItem"][];
+            /** @description Stakeholders at level `interested` or higher with no held contact for `quiet_days` (or never). */
+            quiet: components["schemas"]["StakeholderListItem"][];
+            counts: {
+                overdue_follow_ups: number;
+                missed_cadences: number;
+                indifferent: number;
+                quiet: number;
+            };
+        };
+        CapacityPerson: {
+            user_id: components["schemas"]["Id"];
+            display_name: components["schemas"]["DisplayName"];
+            team: string | null;
+            /** @description Hours per week the person has for stakeholder work. */
+            hours_per_week: number;
+            /** @description Planned interactions in the next 7 days the person takes part in. */
+            scheduled_hours: number;
+            /** @description `effort_minutes` of open follow-ups they own that are overdue or due in the next 7 days, in hours. */
+            follow_up_hours: number;
+            /** @description `scheduled_hours` + `follow_up_hours`. */
+            load_hours: number;
+            /** @description `load_hours` / `hours_per_week` (1 = fully booked); null when `hours_per_week` is 0. */
+            utilisation: number | null;
+            /** @description `load_hours` > `hours_per_week`. */
+            over_capacity: boolean;
+        };
+        CapacityTeam: {
+            /** @description The team, or null for the people without one. */
+            team: string | null;
+            /** @description The sum of the team's people's `hours_per_week`. */
+            hours_per_week: number;
+            load_hours: number;
+            /** @description `load_hours` / `hours_per_week`; null when `hours_per_week` is 0. */
+            utilisation: number | null;
+            over_capacity: boolean;
+        };
+        Capacity: {
+            /** @description The period the load is counted over (now and the next 7 days). */
+            window: {
+                from: components["schemas"]["Timestamp"];
+                to: components["schemas"]["Timestamp"];
+            };
+            people: components["schemas"]["CapacityPerson"][];
+            teams: components["schemas"]["CapacityTeam"][];
+        };
         UserPage: {
             items: components["schemas"]["User"][];
             next_cursor: components["schemas"]["Cursor"];
@@ -900,6 +1869,34 @@ export interface components {
         };
         EventPage: {
             items: components["schemas"]["Event"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        StakeholderPage: {
+            items: components["schemas"]["StakeholderListItem"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        TimelinePage: {
+            items: components["schemas"]["TimelineItem"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        NeedPage: {
+            items: components["schemas"]["Need"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        InteractionPage: {
+            items: components["schemas"]["Interaction"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        FollowUpPage: {
+            items: components["schemas"]["FollowUp"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        CadencePage: {
+            items: components["schemas"]["Cadence"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        ExpectationPage: {
+            items: components["schemas"]["Expectation"][];
             next_cursor: components["schemas"]["Cursor"];
         };
         SetupRequest: {
@@ -990,6 +1987,271 @@ export interface components {
             token: string;
             display_name: components["schemas"]["DisplayName"];
             password: components["schemas"]["NewPassword"];
+        };
+        /** @description Arrays replace the whole list. */
+        StakeholderCreate: {
+            type: components["schemas"]["StakeholderType"];
+            name: components["schemas"]["Name"];
+            kind: components["schemas"]["StakeholderKind"];
+            /** @default unaware */
+            level: components["schemas"]["StakeholderLevel"];
+            /** @default false */
+            internal: boolean;
+            gatekeeper_area?: components["schemas"]["GatekeeperArea"];
+            industry?: string | null;
+            region?: string | null;
+            size?: components["schemas"]["StakeholderSize"];
+            /**
+             * Format: email
+             * @description Persons only.
+             */
+            email?: string | null;
+            /**
+             * Format: hostname
+             * @description Organisations only; a host name, for example `example.com`.
+             */
+            domain?: string | null;
+            /** @description Stored lower-case. */
+            tags?: string[];
+            links?: components["schemas"]["StakeholderLink"][];
+            value_chain?: components["schemas"]["ValueChainStage"][];
+            /** @description At most one entry per `driver`. */
+            value_drivers?: components["schemas"]["ValueDriver"][];
+            resources?: components["schemas"]["StakeholderResource"][];
+            notes?: components["schemas"]["Markdown"];
+            /**
+             * Format: int64
+             * @description An active internal user, or null. Changing it on PATCH: admin, innovation_manager and the current owner only.
+             */
+            owner_id?: number | null;
+            team?: components["schemas"]["TeamMemberWrite"][];
+            /** @description On a person `{organisation_id, title, role}`, on an organisation `{person_id, title, role}`; the other side must be of the other type. */
+            affiliations?: components["schemas"]["AffiliationWrite"][];
+            /** @description The outgoing relations. */
+            relations?: components["schemas"]["RelationWrite"][];
+            /** @description Existing spaces to share the stakeholder with (their members see its public view). */
+            space_ids?: components["schemas"]["Id"][];
+        };
+        /** @description Any subset; arrays replace the whole list. `type` cannot change; `level` changes through `POST /api/v1/stakeholders/{id}/level`. */
+        StakeholderUpdate: {
+            name?: components["schemas"]["Name"];
+            kind?: components["schemas"]["StakeholderKind"];
+            internal?: boolean;
+            gatekeeper_area?: components["schemas"]["GatekeeperArea"];
+            industry?: string | null;
+            region?: string | null;
+            size?: components["schemas"]["StakeholderSize"];
+            /**
+             * Format: email
+             * @description Persons only.
+             */
+            email?: string | null;
+            /**
+             * Format: hostname
+             * @description Organisations only; a host name, for example `example.com`.
+             */
+            domain?: string | null;
+            /** @description Stored lower-case. */
+            tags?: string[];
+            links?: components["schemas"]["StakeholderLink"][];
+            value_chain?: components["schemas"]["ValueChainStage"][];
+            /** @description At most one entry per `driver`. */
+            value_drivers?: components["schemas"]["ValueDriver"][];
+            resources?: components["schemas"]["StakeholderResource"][];
+            notes?: components["schemas"]["Markdown"];
+            /**
+             * Format: int64
+             * @description An active internal user, or null. Changing it on PATCH: admin, innovation_manager and the current owner only.
+             */
+            owner_id?: number | null;
+            team?: components["schemas"]["TeamMemberWrite"][];
+            /** @description On a person `{organisation_id, title, role}`, on an organisation `{person_id, title, role}`; the other side must be of the other type. */
+            affiliations?: components["schemas"]["AffiliationWrite"][];
+            /** @description The outgoing relations. */
+            relations?: components["schemas"]["RelationWrite"][];
+            /** @description Existing spaces to share the stakeholder with (their members see its public view). */
+            space_ids?: components["schemas"]["Id"][];
+            /** @description The version last read; when the current version differs the answer is 409 `conflict`. */
+            version?: number;
+        };
+        TeamMemberWrite: {
+            user_id: components["schemas"]["Id"];
+            role: string;
+        };
+        AffiliationWrite: {
+            organisation_id: components["schemas"]["Id"];
+            title?: string | null;
+            role?: string | null;
+        } | {
+            person_id: components["schemas"]["Id"];
+            title?: string | null;
+            role?: string | null;
+        };
+        RelationWrite: {
+            to_id: components["schemas"]["Id"];
+            kind: components["schemas"]["RelationKind"];
+        };
+        LevelChange: {
+            level: components["schemas"]["StakeholderLevel"];
+            note?: string;
+        };
+        EmotionCreate: {
+            valence: components["schemas"]["Valence"];
+            intensity: components["schemas"]["Intensity"];
+            /** @default observation */
+            source: components["schemas"]["EmotionSource"];
+            note?: string;
+            /** @description When it was observed; default now. */
+            observed_at?: components["schemas"]["Timestamp"];
+        };
+        NeedCreate: {
+            kind: components["schemas"]["NeedKind"];
+            title: components["schemas"]["Name"];
+            detail?: string;
+            /** @default open */
+            status: components["schemas"]["NeedStatus"];
+        };
+        NeedUpdate: {
+            kind?: components["schemas"]["NeedKind"];
+            title?: components["schemas"]["Name"];
+            detail?: string;
+            status?: components["schemas"]["NeedStatus"];
+        };
+        StakeholderImport: {
+            /** @description The file's text: UTF-8, RFC 4180 quoting, first line = header; at most 16 MiB. */
+            csv: string;
+            mapping?: components["schemas"]["ImportMapping"];
+            /**
+             * @description What to do with rows that match an existing stakeholder (ignored by the preview).
+             * @default skip
+             * @enum {string}
+             */
+            on_duplicate: "skip" | "create";
+        };
+        InteractionStakeholderWrite: {
+            stakeholder_id: components["schemas"]["Id"];
+            interest?: components["schemas"]["Interest"] | null;
+            interest_topic?: string | null;
+            /** @description Comes together with `intensity`; recorded as an emotion (source `interaction`) when the interaction is held. */
+            valence?: number | null;
+            /** @description Comes together with `valence`. */
+            intensity?: number | null;
+        };
+        InteractionCreate: {
+            title: components["schemas"]["Name"];
+            type: components["schemas"]["InteractionType"];
+            /** @default remote */
+            mode: components["schemas"]["InteractionMode"];
+            /** @default held */
+            status: components["schemas"]["InteractionStatus"];
+            occurred_at: components["schemas"]["Timestamp"];
+            /** @default 30 */
+            duration_minutes: number;
+            summary?: components["schemas"]["Markdown"];
+            outcome?: string;
+            /** @description Internal users who took part; default the caller. */
+            participant_ids?: components["schemas"]["Id"][];
+            stakeholders: components["schemas"]["InteractionStakeholderWrite"][];
+        };
+        /** @description Any subset; arrays replace the whole list. */
+        InteractionUpdate: {
+            title?: components["schemas"]["Name"];
+            type?: components["schemas"]["InteractionType"];
+            mode?: components["schemas"]["InteractionMode"];
+            status?: components["schemas"]["InteractionStatus"];
+            occurred_at?: components["schemas"]["Timestamp"];
+            duration_minutes?: number;
+            summary?: components["schemas"]["Markdown"];
+            outcome?: string;
+            participant_ids?: components["schemas"]["Id"][];
+            stakeholders?: components["schemas"]["InteractionStakeholderWrite"][];
+        };
+        FollowUpCreate: {
+            title: components["schemas"]["Name"];
+            detail?: string;
+            /** @description An internal user; default the caller. */
+            owner_id?: components["schemas"]["Id"];
+            due_on: components["schemas"]["Date"];
+            /** @default open */
+            status: components["schemas"]["FollowUpStatus"];
+            /** @default 30 */
+            effort_minutes: number;
+            /** Format: int64 */
+            stakeholder_id?: number | null;
+            /** Format: int64 */
+            interaction_id?: number | null;
+        };
+        FollowUpUpdate: {
+            title?: components["schemas"]["Name"];
+            detail?: string;
+            /** @description An internal user. */
+            owner_id?: components["schemas"]["Id"];
+            due_on?: components["schemas"]["Date"];
+            status?: components["schemas"]["FollowUpStatus"];
+            effort_minutes?: number;
+            /** Format: int64 */
+            stakeholder_id?: number | null;
+            /** Format: int64 */
+            interaction_id?: number | null;
+        };
+        CadenceCreate: {
+            stakeholder_id: components["schemas"]["Id"];
+            label: string;
+            interval: components["schemas"]["CadenceInterval"];
+            /** @description Required for interval `custom`, and only then. */
+            every_days?: number | null;
+            /** @default call */
+            format: components["schemas"]["InteractionType"];
+            /** @description Default today. */
+            starts_on?: components["schemas"]["Date"];
+            /** @description An internal user; default the caller. */
+            owner_id?: components["schemas"]["Id"];
+            /** @default false */
+            paused: boolean;
+        };
+        /** @description Any subset. The stakeholder of a cadence cannot change. */
+        CadenceUpdate: {
+            label?: string;
+            interval?: components["schemas"]["CadenceInterval"];
+            /** @description Required for interval `custom`, and only then. */
+            every_days?: number | null;
+            format?: components["schemas"]["InteractionType"];
+            starts_on?: components["schemas"]["Date"];
+            /** @description An internal user. */
+            owner_id?: components["schemas"]["Id"];
+            paused?: boolean;
+        };
+        ExpectationCreate: {
+            stakeholder_id: components["schemas"]["Id"];
+            direction: components["schemas"]["ExpectationDirection"];
+            description: string;
+            /** Format: date */
+            due_on?: string | null;
+            /** @default open */
+            status: components["schemas"]["ExpectationStatus"];
+            /**
+             * Format: int64
+             * @description An internal user, or null.
+             */
+            owner_id?: number | null;
+        };
+        /** @description Any subset. The stakeholder of an expectation cannot change. */
+        ExpectationUpdate: {
+            direction?: components["schemas"]["ExpectationDirection"];
+            description?: string;
+            /** Format: date */
+            due_on?: string | null;
+            status?: components["schemas"]["ExpectationStatus"];
+            /**
+             * Format: int64
+             * @description An internal user, or null.
+             */
+            owner_id?: number | null;
+        };
+        CapacityPut: {
+            hours_per_week: number;
+            /** @description The person's team; null (or empty) for none. Omitted leaves it unchanged. */
+            team?: string | null;
         };
     };
     responses: {
@@ -1165,6 +2427,26 @@ export interface components {
         Limit: number;
         /** @description Free-text search (case-insensitive match on names, and on emails for users). */
         Query: string;
+        /** @description Only stakeholders of this type. */
+        StakeholderTypeFilter: components["schemas"]["StakeholderType"];
+        /** @description Only stakeholders of this kind. */
+        StakeholderKindFilter: components["schemas"]["StakeholderKind"];
+        /** @description Only stakeholders with this tag (case-insensitive). */
+        StakeholderTagFilter: string;
+        /** @description Only stakeholders at this level. */
+        StakeholderLevelFilter: components["schemas"]["StakeholderLevel"];
+        /** @description Only what this user owns: a user ID, or `me` for the caller. */
+        OwnerIdFilter: components["schemas"]["UserIdOrMe"];
+        /** @description Only stakeholders in this region (case-insensitive). */
+        StakeholderRegionFilter: string;
+        /** @description Only internal (`true`) or only external (`false`) stakeholders. */
+        StakeholderInternalFilter: boolean;
+        /** @description Only stakeholders whose last contact was before this time (RFC 3339). */
+        LastContactBefore: string;
+        /** @description Only stakeholders whose last contact was at or after this time (RFC 3339). */
+        LastContactAfter: string;
+        /** @description Only those about this stakeholder. */
+        StakeholderIdFilter: components["schemas"]["Id"];
     };
     requestBodies: never;
     headers: {
@@ -2566,6 +3848,1431 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listStakeholders: {
+        parameters: {
+            query?: {
+                /** @description Free-text search (case-insensitive match on names, and on emails for users). */
+                q?: components["parameters"]["Query"];
+                /** @description Only stakeholders of this type. */
+                type?: components["parameters"]["StakeholderTypeFilter"];
+                /** @description Only stakeholders of this kind. */
+                kind?: components["parameters"]["StakeholderKindFilter"];
+                /** @description Only stakeholders with this tag (case-insensitive). */
+                tag?: components["parameters"]["StakeholderTagFilter"];
+                /** @description Only stakeholders at this level. */
+                level?: components["parameters"]["StakeholderLevelFilter"];
+                /** @description Only what this user owns: a user ID, or `me` for the caller. */
+                owner_id?: components["parameters"]["OwnerIdFilter"];
+                /** @description Only stakeholders in this region (case-insensitive). */
+                region?: components["parameters"]["StakeholderRegionFilter"];
+                /** @description Only internal (`true`) or only external (`false`) stakeholders. */
+                internal?: components["parameters"]["StakeholderInternalFilter"];
+                /** @description Only stakeholders whose last contact was before this time (RFC 3339). */
+                last_contact_before?: components["parameters"]["LastContactBefore"];
+                /** @description Only stakeholders whose last contact was at or after this time (RFC 3339). */
+                last_contact_after?: components["parameters"]["LastContactAfter"];
+                /** @description Order: `name` (default), `-updated` (recently changed first), `-last_contact` (most recent contact first) or `-level` (highest level first). */
+                sort?: "name" | "-updated" | "-last_contact" | "-level";
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of stakeholders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createStakeholder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderCreate"];
+            };
+        };
+        responses: {
+            /** @description The new stakeholder. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getStakeholderMap: {
+        parameters: {
+            query?: {
+                /** @description Only stakeholders of this kind. */
+                kind?: components["parameters"]["StakeholderKindFilter"];
+                /** @description Only stakeholders of this type. */
+                type?: components["parameters"]["StakeholderTypeFilter"];
+                /** @description Free-text search (case-insensitive match on names, and on emails for users). */
+                q?: components["parameters"]["Query"];
+                /** @description Most nodes to answer; `truncated` tells when there are more. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nodes and edges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StakeholderMap"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    exportStakeholders: {
+        parameters: {
+            query?: {
+                /** @description The file format. */
+                format?: "csv" | "json";
+                /** @description Free-text search (case-insensitive match on names, and on emails for users). */
+                q?: components["parameters"]["Query"];
+                /** @description Only stakeholders of this type. */
+                type?: components["parameters"]["StakeholderTypeFilter"];
+                /** @description Only stakeholders of this kind. */
+                kind?: components["parameters"]["StakeholderKindFilter"];
+                /** @description Only stakeholders with this tag (case-insensitive). */
+                tag?: components["parameters"]["StakeholderTagFilter"];
+                /** @description Only stakeholders at this level. */
+                level?: components["parameters"]["StakeholderLevelFilter"];
+                /** @description Only what this user owns: a user ID, or `me` for the caller. */
+                owner_id?: components["parameters"]["OwnerIdFilter"];
+                /** @description Only stakeholders in this region (case-insensitive). */
+                region?: components["parameters"]["StakeholderRegionFilter"];
+                /** @description Only internal (`true`) or only external (`false`) stakeholders. */
+                internal?: components["parameters"]["StakeholderInternalFilter"];
+                /** @description Only stakeholders whose last contact was before this time (RFC 3339). */
+                last_contact_before?: components["parameters"]["LastContactBefore"];
+                /** @description Only stakeholders whose last contact was at or after this time (RFC 3339). */
+                last_contact_after?: components["parameters"]["LastContactAfter"];
+                /** @description Order: `name` (default), `-updated` (recently changed first), `-last_contact` (most recent contact first) or `-level` (highest level first). */
+                sort?: "name" | "-updated" | "-last_contact" | "-level";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description `attachment`, with a file name ending in `.csv` or `.json`. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/json": components["schemas"]["Stakeholder"][];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    previewStakeholderImport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderImport"];
+            };
+        };
+        responses: {
+            /** @description What the import would do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    importStakeholders: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderImport"];
+            };
+        };
+        responses: {
+            /** @description How many stakeholders and affiliations were created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument`: rows are invalid; `errors` lists every `{field, detail}` with `field` `rows[LINE].FIELD` (for example `rows[7].kind`). Nothing is imported. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getStakeholder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stakeholder. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteStakeholder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stakeholder is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateStakeholder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated stakeholder. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: `version` is not the current version (someone else changed the stakeholder); read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setStakeholderLevel: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LevelChange"];
+            };
+        };
+        responses: {
+            /** @description The stakeholder with its new level. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    recordStakeholderEmotion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmotionCreate"];
+            };
+        };
+        responses: {
+            /** @description The stakeholder with the recorded emotion. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listStakeholderTimeline: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of timeline items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listStakeholderNeeds: {
+        parameters: {
+            query?: {
+                /** @description Only needs with this status. */
+                status?: components["schemas"]["NeedStatus"];
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of needs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createStakeholderNeed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCreate"];
+            };
+        };
+        responses: {
+            /** @description The new need. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteNeed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The need is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateNeed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated need. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listInteractions: {
+        parameters: {
+            query?: {
+                /** @description Only those about this stakeholder. */
+                stakeholder_id?: components["parameters"]["StakeholderIdFilter"];
+                /** @description Only interactions this internal user took part in: a user ID, or `me`. */
+                participant_id?: components["schemas"]["UserIdOrMe"];
+                /** @description Only interactions of this type. */
+                type?: components["schemas"]["InteractionType"];
+                /** @description Only interactions with this status. */
+                status?: components["schemas"]["InteractionStatus"];
+                /** @description Only interactions at or after this time (RFC 3339). */
+                from?: string;
+                /** @description Only interactions before this time (RFC 3339). */
+                to?: string;
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of interactions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InteractionPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createInteraction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionCreate"];
+            };
+        };
+        responses: {
+            /** @description The new interaction. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getInteraction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The interaction. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteInteraction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The interaction is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateInteraction: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated interaction. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interaction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listFollowUps: {
+        parameters: {
+            query?: {
+                /** @description Only follow-ups owned by this user: a user ID, or `me`. */
+                owner_id?: components["schemas"]["UserIdOrMe"];
+                /** @description Only follow-ups with this status. */
+                status?: components["schemas"]["FollowUpStatus"];
+                /** @description Only those about this stakeholder. */
+                stakeholder_id?: components["parameters"]["StakeholderIdFilter"];
+                /** @description Only overdue (`true`) or only not overdue (`false`) follow-ups. */
+                overdue?: boolean;
+                /** @description Only follow-ups due before this date. */
+                due_before?: components["schemas"]["Date"];
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of follow-ups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpCreate"];
+            };
+        };
+        responses: {
+            /** @description The new follow-up. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow-up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow-up is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated follow-up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listCadences: {
+        parameters: {
+            query?: {
+                /** @description Only those about this stakeholder. */
+                stakeholder_id?: components["parameters"]["StakeholderIdFilter"];
+                /** @description Only cadences owned by this user: a user ID, or `me`. */
+                owner_id?: components["schemas"]["UserIdOrMe"];
+                /** @description Only overdue (`true`) or only not overdue (`false`) cadences. */
+                overdue?: boolean;
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cadences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadencePage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createCadence: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CadenceCreate"];
+            };
+        };
+        responses: {
+            /** @description The new cadence. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cadence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteCadence: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cadence is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateCadence: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CadenceUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated cadence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cadence"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listExpectations: {
+        parameters: {
+            query?: {
+                /** @description Only those about this stakeholder. */
+                stakeholder_id?: components["parameters"]["StakeholderIdFilter"];
+                /** @description Only expectations with this status. */
+                status?: components["schemas"]["ExpectationStatus"];
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of expectations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectationPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createExpectation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpectationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new expectation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Expectation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteExpectation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The expectation is deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateExpectation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpectationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated expectation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Expectation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getAttention: {
+        parameters: {
+            query?: {
+                /** @description Only what the caller owns (`mine`), or everything (`all`). */
+                scope?: "mine" | "all";
+                /** @description Days without a held contact after which a stakeholder counts as quiet. */
+                quiet_days?: number;
+                /** @description Most entries in each list (the `counts` are complete). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lists needing attention. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attention"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getCapacity: {
+        parameters: {
+            query?: {
+                /** @description Only people of this team. */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Capacity per person and per team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Capacity"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    putCapacity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the user. */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CapacityPut"];
+            };
+        };
+        responses: {
+            /** @description The person's capacity and load. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityPerson"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such internal user, or the caller is an external participant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
             default: components["responses"]["UnexpectedError"];
         };
     };

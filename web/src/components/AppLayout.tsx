@@ -13,6 +13,7 @@ import {
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { canAdminister, isInternal, useSignOut, useSignedIn } from '../features/auth/session';
+import { QuickCapture } from '../features/engagement/QuickCapture';
 import { t } from '../messages';
 import { Logo } from './Logo';
 import { PageSkeleton } from './Skeletons';
@@ -160,6 +161,7 @@ export function AppLayout() {
             </Box>
           )}
           <Group gap="sm" wrap="nowrap">
+            {isInternal(user.role) && <QuickCapture />}
             <ThemeToggle />
             <UserMenu />
           </Group>

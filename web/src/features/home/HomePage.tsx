@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../messages';
 import { canAdminister, isInternal, useSignedIn } from '../auth/session';
+import { AttentionPanel, FollowUpsPanel } from '../engagement/HomePanels';
 import { SpaceCard } from '../spaces/SpaceCard';
 
 function greetingKey(hour: number) {
@@ -13,7 +14,7 @@ function greetingKey(hour: number) {
   return 'home.greetingEvening' as const;
 }
 
-/** "My week": what needs me now. For now, my spaces; modules add their sections here. */
+/** "My week": what needs me now (follow-ups, stakeholders needing attention), then my spaces. */
 export default function HomePage() {
   const { user, spaces } = useSignedIn();
   const internal = isInternal(user.role);
@@ -27,6 +28,12 @@ export default function HomePage() {
         description={t(greetingKey(new Date().getHours()), { name: firstName })}
       />
       <Stack gap="xl">
+        {internal && (
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            <FollowUpsPanel />
+            <AttentionPanel />
+          </SimpleGrid>
+        )}
         <section aria-labelledby="my-spaces-heading">
           <Title order={2} fz="lg" mb="sm" id="my-spaces-heading">
             {t('home.mySpaces')}
@@ -67,8 +74,6 @@ export default function HomePage() {
                   {t('home.comingBody')}
                 </Text>
                 <List fz="sm" spacing={4}>
-                  <List.Item>{t('home.coming.followUps')}</List.Item>
-                  <List.Item>{t('home.coming.stakeholders')}</List.Item>
                   <List.Item>{t('home.coming.projects')}</List.Item>
                   <List.Item>{t('home.coming.gates')}</List.Item>
                   <List.Item>{t('home.coming.workshops')}</List.Item>

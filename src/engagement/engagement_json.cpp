@@ -1,0 +1,153 @@
+#include "engagement/engagement_json.hpp"
+
+#include "core/markdown.hpp"
+#include "stakeholders/stakeholder_json.hpp"
+
+namespace cocreate::engagement {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value user_json(const std::optional<UserRef>& u, json::storage_ptr sp) {
+    if (!u) return json::value(nullptr, sp);
+    return json::object({{"id", u->id}, {"display_name", u->display_name}}, sp);
+}
+
+template <typename T>
+json::value optional_json(const std::optional<T>& v, json::storage_ptr sp) {
+    return v ? json::value(*v, sp) : json::value(nullptr, sp);
+}
+
+json::object load_json(json::object o, const Load& load, int hours) {
+    o["scheduled_hours"] = load.scheduled_hours;
+    o["follow_up_hours"] = load.follow_up_hours;
+    o["load_hours"] = load.total();
+    const auto u = utilisation(load, hours);
+    o["utilisation"] = u ? json::value(*u) : json::value(nullptr);
+    o["over_capacity"] = over_capacity(load, hours);
+    return o;
+}
+
+}  // namespace
+
+json::object interaction_json(const Interaction& x, json::storage_ptr sp) {
+    json::object o(sp);
+    o["id"] = x.id;
+    o["title"] = x.title;
+    o["type"] = x.type;
+    o["mode"] = x.mode;
+    o["status"] = x.status;
+    o["occurred_at"] = x.occurred_at;
+    o["duration_minutes"] = x.duration_minutes;
+    o["format"] = x.stakeholders.size() > 1 ? "multi_stakeholder" : "one_to_one";
+    o["summary"] = x.summary;
+    o["summary_html"] = core::markdown_to_safe_html(x.summary);
+    o["outcome"] = x.outcome;
+    json::array participants(sp);
+    for (const auto& u : x.participants)
+        participants.emplace_back(json::object({{"id", u.id}, {"display_name", u.display_name}}, sp));
+    o["participants"] = std::move(participants);
+    json::array parties(sp);
+    for (const auto& st : x.stakeholders) {
+        json::object item(sp);
+        item["stakeholder_id"] = st.stakeholder_id;
+        item["name"] = st.name;
+        item["kind"] = st.kind;
+        item["interest"] = optional_json(st.interest, sp);
+        item["interest_topic"] = st.interest_topic;
+        item["valence"] = optional_json(st.valence, sp);
+        item["intensity"] = optional_json(st.intensity, sp);
+        parties.emplace_back(std::move(item));
+    }
+    o["stakeholders"] = std::move(parties);
+    o["created_by"] = user_json(x.created_by, sp);
+    o["created_at"] = x.created_at;
+    o["updated_at"] = x.updated_at;
+    return o;
+}
+
+json::object follow_up_json(const FollowUp& f, const std::string& today, json::storage_ptr sp) {
+    json::object o(sp);
+    o["id"] = f.id;
+    o["title"] = f.title;
+    o["detail"] = f.detail;
+    o["owner"] = user_json(f.owner, sp);
+    o["due_on"] = f.due_on;
+    o["status"] = f.status;
+    o["overdue"] = f.status == "open" && f.due_on < today;
+    o["effort_minutes"] = f.effort_minutes;
+    o["stakeholder"] = f.stakeholder ? json::value(json::object({{"id", f.stakeholder->id}, {"name", f.stakeholder->name}}, sp))
+                                     : json::value(nullptr, sp);
+    o["interaction_id"] = optional_json(f.interaction_id, sp);
+    o["created_by"] = user_json(f.created_by, sp);
+    o["created_at"] = f.created_at;
+    o["completed_at"] = optional_json(f.completed_at, sp);
+    return o;
+}
+
+json::object cadence_json(const Cadence& c, const std::string& today, json::storage_ptr sp) {
+    json::object o(sp);
+    o["id"] = c.id;
+    o["stakeholder"] = json::object({{"id", c.stakeholder.id}, {"name", c.stakeholder.name}}, sp);
+    o["owner"] = user_json(c.owner, sp);
+    o["label"] = c.label;
+    o["interval"] = c.interval;
+    o["every_days"] = optional_json(c.every_days, sp);
+    o["format"] = c.format;
+    o["starts_on"] = c.starts_on;
+    o["next_due_on"] = c.next_due_on;
+    o["overdue"] = !c.paused && c.next_due_on < today;
+    o["paused"] = c.paused;
+    o["created_at"] = c.created_at;
+    return o;
+}
+
+json::object expectation_json(const Expectation& e, json::storage_ptr sp) {
+    json::object o(sp);
+    o["id"] = e.id;
+    o["stakeholder"] = json::object({{"id", e.stakeholder.id}, {"name", e.stakeholder.name}}, sp);
+    o["direction"] = e.direction;
+    o["description"] = e.description;
+    o["due_on"] = optional_json(e.due_on, sp);
+    o["status"] = e.status;
+    o["owner"] = user_json(e.owner, sp);
+    o["created_at"] = e.created_at;
+    o["updated_at"] = e.updated_at;
+    return o;
+}
+
+json::object capacity_person_json(const CapacityPerson& c) {
+    return load_json({{"user_id", c.user_id},
+                      {"display_name", c.display_name},
+                      {"team", c.team},
+                      {"hours_per_week", c.hours_per_week}},
+                     c.load, c.hours_per_week);
+}
+
+json::object capacity_json(const Capacity& c) {
+    json::array people, teams;
+    for (const auto& p : c.people) people.push_back(capacity_person_json(p));
+    for (const auto& t : c.teams)
+        teams.push_back(load_json({{"team", t.team}, {"hours_per_week", t.hours_per_week}}, t.load, t.hours_per_week));
+    return {{"window", json::object{{"from", c.from}, {"to", c.to}}}, {"people", std::move(people)},
+            {"teams", std::move(teams)}};
+}
+
+json::object attention_json(const Attention& a, const std::string& today) {
+    json::array overdue, missed, indifferent, quiet;
+    for (const auto& f : a.overdue_follow_ups) overdue.push_back(follow_up_json(f, today));
+    for (const auto& c : a.missed_cadences) missed.push_back(cadence_json(c, today));
+    for (const auto& x : a.indifferent) indifferent.push_back(stakeholders::stakeholder_item_json(x, true));
+    for (const auto& x : a.quiet) quiet.push_back(stakeholders::stakeholder_item_json(x, true));
+    return {{"overdue_follow_ups", std::move(overdue)},
+            {"missed_cadences", std::move(missed)},
+            {"indifferent", std::move(indifferent)},
+            {"quiet", std::move(quiet)},
+            {"counts", json::object{{"overdue_follow_ups", a.overdue_count},
+                                    {"missed_cadences", a.missed_count},
+                                    {"indifferent", a.indifferent_count},
+                                    {"quiet", a.quiet_count}}}};
+}
+
+}  // namespace cocreate::engagement
