@@ -622,6 +622,8 @@ void insert_stakeholders(db::Database& db, Dice& dice, Company& co, const GenOpt
     for (int32_t i = 0; i < orgs; ++i) co.popularity[static_cast<size_t>(i)] = i;
     // Popularity is a shuffled order so that the busiest accounts are not the internal teams.
     std::shuffle(co.popularity.begin(), co.popularity.end(), dice.engine());
+    std::vector<int32_t> rank(static_cast<size_t>(orgs));
+    for (int32_t r = 0; r < orgs; ++r) rank[static_cast<size_t>(co.popularity[static_cast<size_t>(r)])] = r;
     std::vector<OrgTraits> traits(static_cast<size_t>(orgs));
     std::set<std::string> org_names, emails;
     in_batches(db, o, "stakeholders", co.counts.stakeholders, [&](soci::session& s, int64_t begin, int64_t end) {
@@ -631,6 +633,9 @@ void insert_stakeholders(db::Database& db, Dice& dice, Company& co, const GenOpt
             auto& b = co.stakeholders[static_cast<size_t>(i)];
             b.created_ms = co.now_ms - (3 * 365 + dice.between(1, 3 * 365)) * kDayMs + dice.between(0, kDayMs - 1);
             b.level = level_index(dice.weighted(kLevelWeights));
+            // The most visited accounts are the engaged ones.
+            if (i < orgs && rank[static_cast<size_t>(i)] < std::max<int64_t>(1, orgs / 20))
+                b.level = std::max<int8_t>(b.level, static_cast<int8_t>(dice.between(2, 5)));
             row.area_i = row.size_i = row.email_i = row.domain_i = soci::i_null;
             if (i < orgs) fill_organisation(dice, co, row, i, org_names);
             else fill_person(dice, co, row, i, traits, emails);
@@ -882,6 +887,8 @@ FollowUpPlan plan_follow_up(Dice& dice, const Company& co) {
         p.due_ms = dice.chance(0.35) ? today - dice.between(1, 45) * kDayMs : today + dice.between(0, 30) * kDayMs;
         p.created_ms = p.interaction ? co.interactions[*p.interaction].at_ms + 2 * kHourMs
                                      : p.due_ms - dice.between(3, 21) * kDayMs + 9 * kHourMs;
+        // Nothing falls due before it was agreed.
+        if (p.created_ms >= p.due_ms) p.due_ms = day_floor(p.created_ms) + dice.between(1, 14) * kDayMs;
     } else {
         p.created_ms = p.interaction ? co.interactions[*p.interaction].at_ms + 2 * kHourMs
                                      : business_time(dice, today - dice.between(1, 3 * 365) * kDayMs);
@@ -954,14 +961,18 @@ int64_t advance(int64_t ms, std::string_view kind, int every_days) {
     return ms + every_days * kDayMs;
 }
 
-// Distinct stakeholders, mostly at level `interested` or above (where a rhythm matters).
+// Distinct stakeholders, mostly at level `interested` or above and in recent contact (a
+// rhythm is set up for the relationships being worked on). Bounded: the conditions relax
+// after 20 attempts per cadence and the search stops after 50.
 std::vector<int32_t> cadence_targets(Dice& dice, const Company& co) {
     std::vector<char> taken(co.stakeholders.size(), 0);
     std::vector<int32_t> out;
     const int64_t wanted = co.counts.cadences;
+    const int64_t recent = co.now_ms - 120 * kDayMs;
     for (int64_t attempt = 0; std::ssize(out) < wanted && attempt < 50 * wanted; ++attempt) {
         const auto i = static_cast<size_t>(dice.between(0, std::ssize(co.stakeholders) - 1));
-        if (taken[i] || (co.stakeholders[i].level < 2 && attempt < 20 * wanted)) continue;
+        const bool fits = co.stakeholders[i].level >= 2 && co.last_held_ms[i] >= recent;
+        if (taken[i] || (!fits && attempt < 20 * wanted)) continue;
         taken[i] = 1;
         out.push_back(static_cast<int32_t>(i));
     }

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "app/demo_engagement.hpp"
 #include "auth/secrets.hpp"
 #include "auth/space_repository.hpp"
 #include "auth/user_repository.hpp"
@@ -80,6 +81,7 @@ std::string load_demo(App& app) {
     };
     const std::string hash = auth::hash_password(kDemoPassword);
     auto& db = app.database();
+    DemoIds demo;
     auto done = db.write([&](soci::session& s) -> core::Result<bool> {
         if (auth::user_repository::find_by_email(s, internal.front().email)) return false;
         const auto now = core::format_time(app.clock().now());
@@ -126,8 +128,10 @@ std::string load_demo(App& app) {
         spaces::upsert_member(s, community, ids[4], "member", now);
         spaces::upsert_member(s, internal_room, ids[1], "owner", now);
         spaces::upsert_member(s, internal_room, ids[0], "member", now);
+        demo = {ids[0], ids[1], ids[2], ids[3], lab, community};
         return true;
     });
+    if (done && *done) load_demo_engagement(app, demo);
     std::string out = done && *done ? "Demo company loaded.\n" : "Demo company already present.\n";
     out += "Sign in with any of these (password: " + std::string(kDemoPassword) + "):\n";
     for (const auto* group : {&internal, &external})
