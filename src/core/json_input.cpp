@@ -99,7 +99,11 @@ std::string ObjectReader::field_name(std::string_view key) const {
     return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
 }
 
-void ObjectReader::add_error(std::string field, std::string detail, ErrorCode code) {
+void ObjectReader::add_error(std::string key, std::string detail, ErrorCode code) {
+    record(field_name(key), std::move(detail), code);
+}
+
+void ObjectReader::record(std::string field, std::string detail, ErrorCode code) {
     for (const auto& e : errors_)
         if (e.field == field) return;
     if (errors_.empty() || code == ErrorCode::kInvalidArgument) worst_ = code;
@@ -114,7 +118,7 @@ const json::value* ObjectReader::take(std::string_view key) {
 std::optional<std::string> ObjectReader::check_string(std::string_view key, const json::value& v,
                                                       const StringRule& rule) {
     if (!v.is_string()) {
-        add_error(field_name(key), "must be a string", ErrorCode::kInvalidArgument);
+        record(field_name(key), "must be a string", ErrorCode::kInvalidArgument);
         return std::nullopt;
     }
     std::string_view s = v.get_string();
@@ -126,7 +130,7 @@ std::optional<std::string> ObjectReader::check_string(std::string_view key, cons
     }
     for (unsigned char c : s) {
         if (c == 0 || (c < 0x20 && (rule.single_line || (c != '\n' && c != '\r' && c != '\t')))) {
-            add_error(field_name(key), "must not contain control characters");
+            record(field_name(key), "must not contain control characters");
             return std::nullopt;
         }
     }
@@ -135,11 +139,11 @@ std::optional<std::string> ObjectReader::check_string(std::string_view key, cons
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }));
     if (length < rule.min) {
-        add_error(field_name(key), rule.min == 1 ? "must not be empty" : fmt::format("must be at least {} characters", rule.min));
+        record(field_name(key), rule.min == 1 ? "must not be empty" : fmt::format("must be at least {} characters", rule.min));
         return std::nullopt;
     }
     if (length > rule.max) {
-        add_error(field_name(key), fmt::format("must be at most {} characters", rule.max));
+        record(field_name(key), fmt::format("must be at most {} characters", rule.max));
         return std::nullopt;
     }
     return std::string(s);
@@ -148,7 +152,7 @@ std::optional<std::string> ObjectReader::check_string(std::string_view key, cons
 std::string ObjectReader::required_string(std::string_view key, StringRule rule) {
     const auto* v = take(key);
     if (!v || v->is_null()) {
-        add_error(field_name(key), "is required");
+        record(field_name(key), "is required");
         return {};
     }
     if (rule.min == 0) rule.min = 1;
@@ -172,7 +176,7 @@ std::optional<std::optional<std::string>> ObjectReader::nullable_string(std::str
 
 std::string ObjectReader::required_enum(std::string_view key, Choices allowed) {
     auto v = optional_enum(key, allowed);
-    if (!v && obj_.if_contains(key) == nullptr) add_error(field_name(key), "is required");
+    if (!v && obj_.if_contains(key) == nullptr) record(field_name(key), "is required");
     return v.value_or(std::string{});
 }
 
@@ -181,12 +185,12 @@ std::optional<std::string> ObjectReader::optional_enum(std::string_view key,
     const auto* v = take(key);
     if (!v) return std::nullopt;
     if (!v->is_string()) {
-        add_error(field_name(key), "must be a string", ErrorCode::kInvalidArgument);
+        record(field_name(key), "must be a string", ErrorCode::kInvalidArgument);
         return std::nullopt;
     }
     const std::string_view s = v->get_string();
     if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
-        add_error(field_name(key), fmt::format("must be one of: {}", fmt::join(allowed, ", ")));
+        record(field_name(key), fmt::format("must be one of: {}", fmt::join(allowed, ", ")));
         return std::nullopt;
     }
     return std::string(s);
@@ -196,7 +200,7 @@ std::optional<bool> ObjectReader::optional_bool(std::string_view key) {
     const auto* v = take(key);
     if (!v) return std::nullopt;
     if (!v->is_bool()) {
-        add_error(field_name(key), "must be true or false", ErrorCode::kInvalidArgument);
+        record(field_name(key), "must be true or false", ErrorCode::kInvalidArgument);
         return std::nullopt;
     }
     return v->get_bool();
@@ -211,11 +215,11 @@ std::optional<int64_t> ObjectReader::optional_int(std::string_view key, int64_t 
     } else if (v->is_uint64() && v->get_uint64() <= static_cast<uint64_t>(INT64_MAX)) {
         n = static_cast<int64_t>(v->get_uint64());
     } else {
-        add_error(field_name(key), "must be an integer", ErrorCode::kInvalidArgument);
+        record(field_name(key), "must be an integer", ErrorCode::kInvalidArgument);
         return std::nullopt;
     }
     if (n < min || n > max) {
-        add_error(field_name(key), fmt::format("must be between {} and {}", min, max));
+        record(field_name(key), fmt::format("must be between {} and {}", min, max));
         return std::nullopt;
     }
     return n;
@@ -224,7 +228,7 @@ std::optional<int64_t> ObjectReader::optional_int(std::string_view key, int64_t 
 int64_t ObjectReader::required_int(std::string_view key, int64_t min, int64_t max) {
     if (!obj_.if_contains(key) || obj_.at(key).is_null()) {
         take(key);
-        add_error(field_name(key), "is required");
+        record(field_name(key), "is required");
         return 0;
     }
     return optional_int(key, min, max).value_or(0);
@@ -246,19 +250,19 @@ std::optional<std::vector<std::string>> ObjectReader::optional_enum_array(
     const auto* v = take(key);
     if (!v) return std::nullopt;
     if (!v->is_array()) {
-        add_error(field_name(key), "must be an array of strings", ErrorCode::kInvalidArgument);
+        record(field_name(key), "must be an array of strings", ErrorCode::kInvalidArgument);
         return std::nullopt;
     }
     const auto& arr = v->get_array();
     if (arr.size() > max_items) {
-        add_error(field_name(key), fmt::format("must have at most {} items", max_items));
+        record(field_name(key), fmt::format("must have at most {} items", max_items));
         return std::nullopt;
     }
     std::vector<std::string> out;
     for (const auto& item : arr) {
         if (!item.is_string() ||
             std::find(allowed.begin(), allowed.end(), std::string_view(item.get_string())) == allowed.end()) {
-            add_error(field_name(key), fmt::format("items must be one of: {}", fmt::join(allowed, ", ")));
+            record(field_name(key), fmt::format("items must be one of: {}", fmt::join(allowed, ", ")));
             return std::nullopt;
         }
         std::string s(item.get_string());
@@ -283,11 +287,11 @@ const json::array* ObjectReader::array_field(std::string_view key, size_t max_it
     const auto* v = take(key);
     if (!v) return nullptr;
     if (!v->is_array()) {
-        add_error(field_name(key), fmt::format("must be {}", what), ErrorCode::kInvalidArgument);
+        record(field_name(key), fmt::format("must be {}", what), ErrorCode::kInvalidArgument);
         return nullptr;
     }
     if (v->get_array().size() > max_items) {
-        add_error(field_name(key), fmt::format("must have at most {} items", max_items));
+        record(field_name(key), fmt::format("must have at most {} items", max_items));
         return nullptr;
     }
     return &v->get_array();
@@ -295,7 +299,7 @@ const json::array* ObjectReader::array_field(std::string_view key, size_t max_it
 
 void ObjectReader::merge(const Status& nested) {
     if (nested) return;
-    for (const auto& e : nested.error().errors) add_error(e.field, e.detail, nested.error().code);
+    for (const auto& e : nested.error().errors) record(e.field, e.detail, nested.error().code);
 }
 
 std::optional<std::vector<std::string>> ObjectReader::optional_string_array(std::string_view key, StringRule rule,
@@ -324,7 +328,7 @@ std::optional<std::vector<int64_t>> ObjectReader::optional_id_array(std::string_
     for (size_t i = 0; i < arr->size(); ++i) {
         const auto& item = (*arr)[i];
         if (!item.is_int64() || item.get_int64() < 1) {
-            add_error(field_name(key) + "[" + std::to_string(i) + "]", "must be a positive integer id",
+            record(field_name(key) + "[" + std::to_string(i) + "]", "must be a positive integer id",
                       ErrorCode::kInvalidArgument);
             return std::nullopt;
         }
@@ -335,7 +339,7 @@ std::optional<std::vector<int64_t>> ObjectReader::optional_id_array(std::string_
 
 Status ObjectReader::finish() {
     for (const auto& [key, value] : obj_) {
-        if (!seen_.contains(std::string_view(key))) add_error(field_name(key), "is not a known field", ErrorCode::kInvalidArgument);
+        if (!seen_.contains(std::string_view(key))) record(field_name(key), "is not a known field", ErrorCode::kInvalidArgument);
     }
     if (errors_.empty()) return {};
     Error e{worst_, errors_.front().field + " " + errors_.front().detail, errors_.front().field};

@@ -78,7 +78,8 @@ public:
         return true;
     }
 
-    void add_error(std::string field, std::string detail, ErrorCode code = ErrorCode::kUnprocessable);
+    // Records a problem with field `key` of this object (named with the reader's prefix).
+    void add_error(std::string key, std::string detail, ErrorCode code = ErrorCode::kUnprocessable);
     // Marks `key` as known when the caller reads its value by hand (keys that are data).
     void accept(std::string_view key) { seen_.emplace(key); }
     bool ok() const { return errors_.empty(); }
@@ -91,6 +92,8 @@ private:
     // The array at `key` if present and of at most `max_items`; records the problem otherwise.
     const boost::json::array* array_field(std::string_view key, size_t max_items, std::string_view what);
     void merge(const Status& nested);
+    // Records a problem under its full field name.
+    void record(std::string field, std::string detail, ErrorCode code = ErrorCode::kUnprocessable);
     std::string field_name(std::string_view key) const;
     std::optional<std::string> check_string(std::string_view key, const boost::json::value& v, const StringRule& rule);
 

@@ -42,7 +42,11 @@ core::Status InteractionService::apply(soci::session& s, const Principal& p, con
     if (in.type) x.type = *in.type;
     if (in.mode) x.mode = *in.mode;
     if (in.status) x.status = *in.status;
-    if (in.occurred_at) x.occurred_at = *in.occurred_at;
+    if (in.occurred_at) {
+        const auto t = core::parse_time(*in.occurred_at);
+        if (!t) return fail(Error::unprocessable("occurred_at", "must be an RFC 3339 time"));
+        x.occurred_at = core::format_time(*t);
+    }
     if (in.duration_minutes) x.duration_minutes = *in.duration_minutes;
     if (in.summary) x.summary = *in.summary;
     if (in.outcome) x.outcome = *in.outcome;

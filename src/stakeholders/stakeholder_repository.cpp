@@ -330,7 +330,7 @@ std::vector<Stakeholder> list_stakeholders(soci::session& s, const StakeholderFi
     if (f.type) { sql += " AND s.type = :type"; q.bind(*f.type); }
     if (f.kind) { sql += " AND s.kind = :kind"; q.bind(*f.kind); }
     if (f.level) { sql += " AND s.level = :level"; q.bind(*f.level); }
-    if (f.region) { sql += " AND s.region = :region"; q.bind(*f.region); }
+    if (f.region) { sql += " AND lower(s.region) = :region"; q.bind(core::ascii_lower(*f.region)); }
     if (f.owner_id) { sql += " AND s.owner_id = :owner"; q.bind(static_cast<long long>(*f.owner_id)); }
     if (f.internal) { sql += " AND s.internal = :internal"; q.bind(*f.internal ? 1 : 0); }
     if (f.tag) {
@@ -341,8 +341,14 @@ std::vector<Stakeholder> list_stakeholders(soci::session& s, const StakeholderFi
     if (f.last_contact_after) { sql += " AND s.last_contact_at >= :ca"; q.bind(*f.last_contact_after); }
     if (f.q) {
         const auto like = db::contains_pattern(core::ascii_lower(*f.q));
-        sql += " AND (s.sort_name LIKE :q1 ESCAPE '\\' OR s.email LIKE :q2 ESCAPE '\\' OR s.domain LIKE :q3 ESCAPE '\\')";
-        q.bind(like).bind(like).bind(like);
+        // E-mail addresses are internal: external participants search names and domains only.
+        if (viewer.external) {
+            sql += " AND (s.sort_name LIKE :q1 ESCAPE '\\' OR s.domain LIKE :q3 ESCAPE '\\')";
+            q.bind(like).bind(like);
+        } else {
+            sql += " AND (s.sort_name LIKE :q1 ESCAPE '\\' OR s.email LIKE :q2 ESCAPE '\\' OR s.domain LIKE :q3 ESCAPE '\\')";
+            q.bind(like).bind(like).bind(like);
+        }
     }
     const long long after_id = f.after_id;
     std::string order;
@@ -541,16 +547,23 @@ void delete_need(soci::session& s, int64_t id) {
 
 namespace {
 
+json::value by_json(const boost::optional<long long>& id, const boost::optional<std::string>& name) {
+    if (!id) return nullptr;
+    return json::object{{"id", *id}, {"display_name", name.value_or("")}};
+}
+
 struct LevelEntryRow {
     long long id = 0;
     std::string at, level, note;
     boost::optional<std::string> previous, by;
+    boost::optional<long long> by_id;
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
         st.exchange(soci::into(at));
         st.exchange(soci::into(level));
         st.exchange(soci::into(previous));
         st.exchange(soci::into(note));
+        st.exchange(soci::into(by_id));
         st.exchange(soci::into(by));
     }
     TimelineEntry value() const {
@@ -558,7 +571,7 @@ struct LevelEntryRow {
         e.fields["level"] = level;
         e.fields["previous"] = previous ? json::value(*previous) : json::value(nullptr);
         e.fields["note"] = note;
-        e.fields["by"] = by ? json::value(*by) : json::value(nullptr);
+        e.fields["by"] = by_json(by_id, by);
         return e;
     }
 };
@@ -568,6 +581,7 @@ struct EmotionEntryRow {
     int valence = 0, intensity = 0;
     std::string at, source, note;
     boost::optional<std::string> by;
+    boost::optional<long long> by_id;
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
         st.exchange(soci::into(at));
@@ -575,6 +589,7 @@ struct EmotionEntryRow {
         st.exchange(soci::into(intensity));
         st.exchange(soci::into(source));
         st.exchange(soci::into(note));
+        st.exchange(soci::into(by_id));
         st.exchange(soci::into(by));
     }
     TimelineEntry value() const {
@@ -584,7 +599,7 @@ struct EmotionEntryRow {
         e.fields["state"] = emotion_state(valence, intensity);
         e.fields["source"] = source;
         e.fields["note"] = note;
-        e.fields["by"] = by ? json::value(*by) : json::value(nullptr);
+        e.fields["by"] = by_json(by_id, by);
         return e;
     }
 };
@@ -618,7 +633,7 @@ std::vector<TimelineEntry> timeline_entries(soci::session& s, int64_t id, const 
         Query<LevelEntryRow> q(s);
         q.bind(sid);
         std::string sql =
-            "SELECT l.id, l.recorded_at, l.level, l.previous, l.note, u.display_name FROM stakeholder_levels l "
+            "SELECT l.id, l.recorded_at, l.level, l.previous, l.note, l.recorded_by, u.display_name FROM stakeholder_levels l "
             "LEFT JOIN users u ON u.id = l.recorded_by WHERE l.stakeholder_id = :id";
         sql += older_than(q, before, kLevelRank, "l.recorded_at", "l.id");
         sql += " ORDER BY l.recorded_at DESC, l.id DESC LIMIT :l";
@@ -629,7 +644,7 @@ std::vector<TimelineEntry> timeline_entries(soci::session& s, int64_t id, const 
         Query<EmotionEntryRow> q(s);
         q.bind(sid);
         std::string sql =
-            "SELECT e.id, e.observed_at, e.valence, e.intensity, e.source, e.note, u.display_name FROM "
+            "SELECT e.id, e.observed_at, e.valence, e.intensity, e.source, e.note, e.recorded_by, u.display_name FROM "
             "stakeholder_emotions e LEFT JOIN users u ON u.id = e.recorded_by WHERE e.stakeholder_id = :id";
         sql += older_than(q, before, kEmotionRank, "e.observed_at", "e.id");
         sql += " ORDER BY e.observed_at DESC, e.id DESC LIMIT :l";

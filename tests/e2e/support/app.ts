@@ -1,8 +1,8 @@
 // Shared pieces of the e2e journeys: the base URL, the named people, sign-in helpers, the axe
-// check and page screenshots.
+// check, page screenshots and the server's test clock.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const baseURL = (): string => {
@@ -86,4 +86,47 @@ export async function saveScreen(page: Page, name: string, fullPage = true): Pro
   // Skeletons and toasts fade; wait for them to go so the picture shows the page.
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(screens, `${name}.png`), fullPage });
+}
+
+// The server's clock runs ahead of real time by the seconds in COCREATE_E2E_CLOCK_FILE (see
+// global-setup.ts); the server re-reads the file at most once a second.
+
+/** Whether this run can move the server's clock (not when testing a server started elsewhere). */
+export function clockIsControllable(): boolean {
+  const file = process.env.COCREATE_E2E_CLOCK_FILE;
+  return Boolean(file && existsSync(file));
+}
+
+function clockFile(): string {
+  const file = process.env.COCREATE_E2E_CLOCK_FILE;
+  if (!file || !existsSync(file)) throw new Error('COCREATE_E2E_CLOCK_FILE is not set (the global setup starts the server with a test clock)');
+  return file;
+}
+
+/** How far the server's clock is ahead of real time now, in milliseconds. */
+export function clockOffsetMs(): number {
+  const seconds = Number(readFileSync(clockFile(), 'utf8').trim() || '0');
+  return Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0;
+}
+
+/** Sets the server's clock `seconds` ahead of real time, and waits until the server has read it. */
+export async function setClockOffset(seconds: number): Promise<void> {
+  const file = clockFile();
+  // Write then rename, so the server never reads a half-written number.
+  writeFileSync(`${file}.tmp`, `${seconds}\n`);
+  renameSync(`${file}.tmp`, file);
+  await new Promise((r) => setTimeout(r, 1200));
+}
+
+/**
+ * Moves the server's clock `days` further ahead and waits (~1.2 s) until the server uses it.
+ * Sessions expire after 30 idle minutes by that clock: sign in again afterwards (`signIn`).
+ */
+export async function advanceClock(days: number): Promise<void> {
+  await setClockOffset(clockOffsetMs() / 1000 + days * 86_400);
+}
+
+/** Puts the server's clock back on real time. */
+export async function resetClock(): Promise<void> {
+  await setClockOffset(0);
 }

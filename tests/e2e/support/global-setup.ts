@@ -1,8 +1,10 @@
 // Starts the real cocreate server for the e2e run, on a fresh SQLite database in a temporary
 // folder, serving the built web app; stops it when the run ends. Set COCREATE_BIN to use another
 // binary, or COCREATE_E2E_URL to test a server that is already running (nothing is started then).
+// The server's clock follows a test offset file (seconds ahead of real time, "0" at the start);
+// its path is in COCREATE_E2E_CLOCK_FILE, and `advanceClock` in app.ts moves it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
@@ -49,6 +51,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   mkdirSync(artifacts, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'cocreate-e2e-'));
   const portFile = join(dir, 'port');
+  const clockFile = join(dir, 'clock-offset');
+  writeFileSync(clockFile, '0\n');
   const log = createWriteStream(join(artifacts, 'server.log'));
   const server = spawn(
     bin,
@@ -59,6 +63,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       '--port', '0',
       '--port-file', portFile,
       '--web-root', webRoot,
+      '--test-clock-offset-file', clockFile,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -73,6 +78,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       if (server.exitCode === null) server.kill('SIGKILL');
     }
     log.end();
+    delete process.env.COCREATE_E2E_CLOCK_FILE;
     rmSync(dir, { recursive: true, force: true });
   };
 
@@ -81,6 +87,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url, 10_000);
     process.env.COCREATE_E2E_URL = url;
+    process.env.COCREATE_E2E_CLOCK_FILE = clockFile;
   } catch (error) {
     await stop();
     throw error;

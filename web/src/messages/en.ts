@@ -118,8 +118,6 @@ export const en = {
   'home.createSpace': 'Create a space',
   'home.comingTitle': 'What will appear here',
   'home.comingBody': 'This page gathers what needs you this week, from every module as it arrives:',
-  'home.coming.followUps': 'follow-ups due and overdue',
-  'home.coming.stakeholders': 'stakeholders who need attention: missed cadence, gone quiet, indifferent',
   'home.coming.projects': 'your co-innovation projects and their health',
   'home.coming.gates': 'gate reviews waiting for your decision',
   'home.coming.workshops': 'workshops coming up',
