@@ -237,7 +237,7 @@ std::vector<std::pair<int64_t, int64_t>> open_minutes(soci::session& s, const st
 
 namespace {
 struct FollowUpEntryRow {
-    long long id = 0;
+    long long id = 0, owner_id = 0;
     std::string at, title, status, due_on, owner;
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
@@ -245,6 +245,7 @@ struct FollowUpEntryRow {
         st.exchange(soci::into(title));
         st.exchange(soci::into(status));
         st.exchange(soci::into(due_on));
+        st.exchange(soci::into(owner_id));
         st.exchange(soci::into(owner));
     }
     TimelineEntry value() const {
@@ -252,7 +253,7 @@ struct FollowUpEntryRow {
         e.fields["title"] = title;
         e.fields["status"] = status;
         e.fields["due_on"] = due_on;
-        e.fields["owner"] = owner;
+        e.fields["owner"] = json::object{{"id", owner_id}, {"display_name", owner}};
         return e;
     }
 };
@@ -284,7 +285,7 @@ std::vector<TimelineEntry> follow_up_entries(soci::session& s, int64_t stakehold
     Query<FollowUpEntryRow> q(s);
     q.bind(static_cast<long long>(stakeholder_id));
     std::string sql =
-        "SELECT f.id, f.created_at, f.title, f.status, f.due_on, o.display_name FROM follow_ups f "
+        "SELECT f.id, f.created_at, f.title, f.status, f.due_on, f.owner_id, o.display_name FROM follow_ups f "
         "JOIN users o ON o.id = f.owner_id WHERE f.stakeholder_id = :s";
     sql += stakeholders::older_than(q, before, stakeholders::kFollowUpRank, "f.created_at", "f.id");
     sql += " ORDER BY f.created_at DESC, f.id DESC LIMIT :l";
