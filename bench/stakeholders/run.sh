@@ -136,6 +136,8 @@ busiest_n=$(sed -n 's/^busiest_stakeholder_interactions=//p' "$CACHE/$key.out")
 [ -n "$busiest" ] || die "no busiest_stakeholder_id in $CACHE/$key.out"
 # Work on a copy: sign-in, the token and the import write to it.
 cp "$cached" "$tmp/bench.db"
+# A reader that was killed may leave a write-ahead log behind: copy it too, or the copy is torn.
+if [ -s "$cached-wal" ]; then cp "$cached-wal" "$tmp/bench.db-wal"; fi
 db_bytes=$(stat -c %s "$cached")
 
 # ---- server --------------------------------------------------------------------------

@@ -48,7 +48,7 @@ InteractionInput read_interaction(core::ObjectReader& r, bool creating) {
         InteractionStakeholder st;
         st.stakeholder_id = item.required_int("stakeholder_id", 1, INT64_MAX);
         st.interest = item.nullable_enum("interest", kInterests).value_or(std::nullopt);
-        st.interest_topic = item.optional_string("interest_topic", {.min = 0, .max = 200}).value_or("");
+        st.interest_topic = item.nullable_string("interest_topic", {.min = 0, .max = 200}).value_or(std::nullopt).value_or("");
         if (auto v = item.nullable_int("valence", -2, 2)) st.valence = v->has_value() ? std::optional<int>(static_cast<int>(**v)) : std::nullopt;
         if (auto v = item.nullable_int("intensity", 0, 3)) st.intensity = v->has_value() ? std::optional<int>(static_cast<int>(**v)) : std::nullopt;
         if (st.valence.has_value() != st.intensity.has_value())

@@ -16,6 +16,14 @@ Response json_response(const json::value& body, int status) {
     return r;
 }
 
+Response json_response(const json::object& body, int status) {
+    Response r;
+    r.status = status;
+    r.content_type = "application/json";
+    r.body = json::serialize(body);
+    return r;
+}
+
 Response no_content() {
     Response r;
     r.status = 204;

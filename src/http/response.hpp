@@ -2,6 +2,7 @@
 // Building responses, and the one place where an Error becomes HTTP (RFC 9457 problem+json).
 
 #include <boost/json/storage_ptr.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include <string>
@@ -14,6 +15,8 @@ namespace cocreate::http {
 
 // 200 (or `status`) with a JSON body.
 Response json_response(const boost::json::value& body, int status = 200);
+// The same for an object, serialized in place (a value parameter would deep-copy it).
+Response json_response(const boost::json::object& body, int status = 200);
 // 204 No Content.
 Response no_content();
 // The problem+json response for `e`. `request_id` is echoed so a person can quote it.

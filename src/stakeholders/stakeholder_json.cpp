@@ -55,6 +55,7 @@ json::value emotion_json(const std::optional<Emotion>& e, json::storage_ptr sp) 
 
 json::object public_stakeholder_json(const Stakeholder& x, json::storage_ptr sp) {
     json::object o(sp);
+    o.reserve(32);  // the internal views add to it: no rehash on the way
     o["id"] = x.id;
     o["type"] = x.type;
     o["name"] = x.name;
@@ -68,9 +69,17 @@ json::object public_stakeholder_json(const Stakeholder& x, json::storage_ptr sp)
 }
 
 json::object stakeholder_item_json(const Stakeholder& x, bool internal_view, json::storage_ptr sp) {
-    auto o = public_stakeholder_json(x, sp);
-    if (!internal_view) return o;
-    o.erase("links");
+    if (!internal_view) return public_stakeholder_json(x, sp);
+    json::object o(sp);
+    o.reserve(24);
+    o["id"] = x.id;
+    o["type"] = x.type;
+    o["name"] = x.name;
+    o["kind"] = x.kind;
+    o["industry"] = x.industry;
+    o["region"] = x.region;
+    o["size"] = nullable(x.size, sp);
+    o["domain"] = nullable(x.domain, sp);
     common_internal(o, x, sp);
     return o;
 }

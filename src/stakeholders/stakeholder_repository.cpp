@@ -59,6 +59,7 @@ std::string resources_text(const std::vector<Resource>& resources) {
 
 // Stored JSON was written by this code; anything unreadable is treated as empty.
 json::array parse_array(const std::string& text) {
+    if (text.size() <= 2) return {};  // "[]": most rows, and every list row's placeholders
     std::error_code ec;
     auto v = json::parse(text, ec);
     if (ec || !v.is_array()) return {};

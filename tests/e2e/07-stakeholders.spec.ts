@@ -246,7 +246,16 @@ test('engagement: log a call with interest and emotion; it shows on the timeline
   await expectAccessible(page, 'person page after a call');
   await saveScreen(page, 'stakeholder-person-engaged-light');
 
-  // Quick capture from anywhere (Ctrl+Shift+L): on a stakeholder's page it starts with that stakeholder.
+  await context.close();
+});
+
+test('quick capture: Ctrl+Shift+L on a stakeholder page logs an e-mail with that stakeholder', async ({ browser }) => {
+  const { context, page } = await adminPage(browser);
+  const maja = await majaOf(context);
+  await page.goto(`/stakeholders/${maja}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline).toBeVisible();
+  // Nothing but a title and the type: no interest, no emotion.
   const note = `Sent the pilot brochure ${run}`;
   await page.keyboard.press('Control+Shift+L');
   const dialog = page.getByRole('dialog', { name: 'Log interaction' });
@@ -384,7 +393,9 @@ test('map: the canvas draws the stakeholders, and the table lists the same nodes
   await saveScreen(page, 'map-light');
 
   // "Show as table" shows them to everyone; the filters narrow both.
-  await main.getByRole('switch', { name: 'Show as table' }).check();
+  // Controlled by the URL: click, then see it on.
+  await main.getByRole('switch', { name: 'Show as table' }).click();
+  await expect(main.getByRole('switch', { name: 'Show as table' })).toBeChecked();
   await expect(page).toHaveURL(/table=1/);
   await expect(nodes).toBeVisible();
   await main.getByRole('textbox', { name: 'Search' }).fill(run);
@@ -473,7 +484,8 @@ test('follow-ups: due tomorrow is not overdue; three days later it is, everywher
   await expectAccessible(p2, 'my follow-ups, one overdue');
   await saveScreen(p2, 'follow-ups-overdue-light');
   // "Only overdue" keeps it.
-  await main2.getByRole('checkbox', { name: 'Only overdue' }).check();
+  await main2.getByRole('checkbox', { name: 'Only overdue' }).click();
+  await expect(main2.getByRole('checkbox', { name: 'Only overdue' })).toBeChecked();
   await expect(p2).toHaveURL(/overdue=1/);
   await expect(main2.getByRole('table', { name: 'Follow-ups' }).getByRole('row', { name: new RegExp(task) })).toBeVisible();
 

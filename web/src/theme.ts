@@ -68,7 +68,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
   // which is about 3.5:1 on the tinted background. Shade 9 darkened (light) and 2 (dark) pass AA.
   for (const [name, shades] of Object.entries(theme.colors)) {
     if (name === 'dark') continue;
-    const deep = darken(shades[9], 0.2);
+    // Yellow and orange stay light even at shade 9: darken them further to keep 4.5:1.
+    const deep = darken(shades[9], name === 'yellow' || name === 'orange' || name === 'lime' ? 0.4 : 0.2);
     light[`--mantine-color-${name}-light-color`] = deep;
     light[`--mantine-color-${name}-outline`] = deep;
     light[`--mantine-color-${name}-text`] = deep;

@@ -15,6 +15,7 @@ import { intervalLabel } from './labels';
 import { DueBadge } from './parts';
 import { useAttention } from './queries';
 import type { Attention, StakeholderItem } from './types';
+import classes from './lists.module.css';
 
 /** Quiet days from the URL: 1..365, default 30. */
 export function quietDaysFrom(value: string): number {
@@ -52,7 +53,7 @@ function Section({ id, title, count, shown, more, children }: { id: string; titl
 
 function Row({ children }: { children: ReactNode }) {
   return (
-    <Group component="li" justify="space-between" gap="xs" py={8} wrap="wrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+    <Group component="li" justify="space-between" gap="xs" py={8} wrap="wrap" className={classes.row}>
       {children}
     </Group>
   );

@@ -12,6 +12,7 @@ import { DoneToggle } from './DoneToggle';
 import { DueBadge } from './parts';
 import { useAttention, useMyOpenFollowUps } from './queries';
 import type { Attention } from './types';
+import classes from './lists.module.css';
 
 function PanelHeader({ id, title, link, linkLabel }: { id: string; title: string; link: string; linkLabel: string }) {
   return (
@@ -28,7 +29,7 @@ function PanelHeader({ id, title, link, linkLabel }: { id: string; title: string
 
 function Item({ children }: { children: ReactNode }) {
   return (
-    <Group component="li" justify="space-between" gap="xs" py={8} wrap="wrap" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+    <Group component="li" justify="space-between" gap="xs" py={8} wrap="wrap" className={classes.row}>
       {children}
     </Group>
   );

@@ -28,7 +28,8 @@ export function DueBadge({ dueOn, open, overdue }: { dueOn: string; open: boolea
     <Group gap={6} wrap="nowrap">
       <Badge
         variant={state.tone === 'overdue' ? 'filled' : 'light'}
-        color={dueColor[state.tone]}
+        // White on the default filled red (shade 7) is 3.8:1; shade 9 passes WCAG AA (5.4:1).
+        color={state.tone === 'overdue' ? `${dueColor.overdue}.9` : dueColor[state.tone]}
         leftSection={<Icon size={12} aria-hidden />}
         style={{ textTransform: 'none' }}
       >

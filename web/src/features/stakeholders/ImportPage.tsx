@@ -63,10 +63,16 @@ function Busy({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A table that may scroll must be reachable by keyboard (these hold no links to tab to): its
+ * viewport takes focus, named after the table.
+ */
+const focusableScroll = (label: string) => ({ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': label } });
+
 function ErrorsTable({ errors, caption }: { errors: RowError[]; caption: string }) {
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={480} mah={360}>
+      <Table.ScrollContainer minWidth={480} mah={360} scrollAreaProps={focusableScroll(caption)}>
         <Table stickyHeader>
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
@@ -138,6 +144,8 @@ function ChooseStep({
         error={readError}
         clearable
         maw={420}
+        // The placeholder is real text in a button here; Mantine's placeholder grey is 2:1 on white.
+        styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
       />
       <Textarea
         label={t('stakeholders.import.paste')}
@@ -252,7 +260,11 @@ function MapStep({
         {preview.errors.length > 0 && <ErrorsTable errors={preview.errors} caption={t('stakeholders.import.errorsCaption')} />}
         {preview.sample.length > 0 && (
           <Paper withBorder radius="md" mt="sm">
-            <Table.ScrollContainer minWidth={Math.max(480, preview.columns.length * 120)} mah={260}>
+            <Table.ScrollContainer
+              minWidth={Math.max(480, preview.columns.length * 120)}
+              mah={260}
+              scrollAreaProps={focusableScroll(t('stakeholders.import.sampleCaption', { count: preview.sample.length }))}
+            >
               <Table fz="xs" stickyHeader>
                 <Table.Caption>{t('stakeholders.import.sampleCaption', { count: preview.sample.length })}</Table.Caption>
                 <Table.Thead>
@@ -285,7 +297,7 @@ function MapStep({
             {t('stakeholders.import.duplicatesTitle')}
           </Title>
           <Paper withBorder radius="md" mb="sm">
-            <Table.ScrollContainer minWidth={480} mah={300}>
+            <Table.ScrollContainer minWidth={480} mah={300} scrollAreaProps={focusableScroll(tp('stakeholders.import.duplicatesCaption', preview.duplicates.length))}>
               <Table stickyHeader>
                 <Table.Caption>{tp('stakeholders.import.duplicatesCaption', preview.duplicates.length)}</Table.Caption>
                 <Table.Thead>

@@ -75,6 +75,11 @@ function Graph({ map }: { map: StakeholderMap }) {
             { selector: 'node:active, node:selected', style: { 'border-width': 3, 'border-color': '#228be6' } },
           ],
         });
+        // A handful of nodes would otherwise be fitted at the maximum zoom: huge shapes.
+        if (cy.zoom() > 1.2) {
+          cy.zoom(1.2);
+          cy.center();
+        }
         cy.on('tap', 'node', (e) => navigate(`/stakeholders/${e.target.data('stakeholderId') as number}`));
         cy.on('mouseover', 'node', () => {
           if (container.current) container.current.style.cursor = 'pointer';
@@ -136,15 +141,30 @@ function Legend() {
   );
 }
 
+/**
+ * Scrolls sideways when narrow, reachable by keyboard (the edges table has nothing to tab to).
+ * Visually hidden tables do not scroll: a 1-pixel box would be a scroll region nobody can see.
+ */
+function Scroll({ hidden, label, children }: { hidden: boolean; label: string; children: ReactNode }) {
+  if (hidden) return <>{children}</>;
+  return (
+    <Table.ScrollContainer minWidth={420} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': label } }}>
+      {children}
+    </Table.ScrollContainer>
+  );
+}
+
 /** The nodes and edges in words: for screen readers always, for everyone on request. */
-function MapTables({ map }: { map: StakeholderMap }) {
+function MapTables({ map, hidden }: { map: StakeholderMap; hidden: boolean }) {
   const names = new Map(map.nodes.map((n) => [n.id, n.name]));
+  const nodesCaption = tp('stakeholders.mapPage.nodesCaption', map.nodes.length);
+  const edgesCaption = tp('stakeholders.mapPage.edgesCaption', map.edges.length);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={420}>
+        <Scroll hidden={hidden} label={nodesCaption}>
           <Table>
-            <Table.Caption>{tp('stakeholders.mapPage.nodesCaption', map.nodes.length)}</Table.Caption>
+            <Table.Caption>{nodesCaption}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('stakeholders.name')}</Table.Th>
@@ -168,12 +188,12 @@ function MapTables({ map }: { map: StakeholderMap }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       </Paper>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={420}>
+        <Scroll hidden={hidden} label={edgesCaption}>
           <Table>
-            <Table.Caption>{tp('stakeholders.mapPage.edgesCaption', map.edges.length)}</Table.Caption>
+            <Table.Caption>{edgesCaption}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('stakeholders.mapPage.from')}</Table.Th>
@@ -191,7 +211,7 @@ function MapTables({ map }: { map: StakeholderMap }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Scroll>
       </Paper>
     </SimpleGrid>
   );
@@ -240,7 +260,6 @@ export default function StakeholderMapPage() {
       </EmptyState>
     );
   else {
-    const tables = <MapTables map={map.data} />;
     body = (
       <>
         {map.data.truncated && (
@@ -257,7 +276,13 @@ export default function StakeholderMapPage() {
             <Legend />
           </Box>
         </Paper>
-        {showTable ? tables : <VisuallyHidden>{tables}</VisuallyHidden>}
+        {showTable ? (
+          <MapTables map={map.data} hidden={false} />
+        ) : (
+          <VisuallyHidden>
+            <MapTables map={map.data} hidden />
+          </VisuallyHidden>
+        )}
       </>
     );
   }

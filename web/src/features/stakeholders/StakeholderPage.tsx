@@ -175,8 +175,8 @@ function SidePanel({ s }: { s: Stakeholder }) {
             <Fact label={t('stakeholders.domain')}>{s.domain ?? '—'}</Fact>
           )}
           {s.gatekeeper_area && <Fact label={t('stakeholders.gatekeeperArea')}>{gatekeeperLabel(s.gatekeeper_area)}</Fact>}
-          <Fact label={t('stakeholders.industry')}>{s.industry ?? '—'}</Fact>
-          <Fact label={t('stakeholders.region')}>{s.region ?? '—'}</Fact>
+          <Fact label={t('stakeholders.industry')}>{s.industry || '—'}</Fact>
+          <Fact label={t('stakeholders.region')}>{s.region || '—'}</Fact>
           {!person && <Fact label={t('stakeholders.size')}>{s.size ? sizeLabel(s.size) : '—'}</Fact>}
           <Fact label={t('stakeholders.tags')}>
             {s.tags.length === 0 ? (
