@@ -24,6 +24,14 @@ Response json_response(const json::object& body, int status) {
     return r;
 }
 
+Response json_text_response(std::string body, int status) {
+    Response r;
+    r.status = status;
+    r.content_type = "application/json";
+    r.body = std::move(body);
+    return r;
+}
+
 Response no_content() {
     Response r;
     r.status = 204;

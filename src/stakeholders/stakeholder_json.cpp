@@ -5,125 +5,134 @@
 namespace cocreate::stakeholders {
 
 namespace json = boost::json;
+using core::JsonWriter;
 
 namespace {
 
-json::value nullable(const std::optional<std::string>& v, json::storage_ptr sp) {
-    return v ? json::value(json::string(*v, sp)) : json::value(nullptr, sp);
+void write_strings(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
+    w.key(key).begin_array();
+    for (const auto& i : items) w.string(i);
+    w.end_array();
 }
 
-json::array strings(const std::vector<std::string>& items, json::storage_ptr sp) {
-    json::array a(sp);
-    for (const auto& i : items) a.emplace_back(json::string(i, sp));
-    return a;
+void write_links(JsonWriter& w, const std::vector<Link>& links) {
+    w.key("links").begin_array();
+    for (const auto& l : links) w.begin_object().field("label", l.label).field("url", l.url).end_object();
+    w.end_array();
 }
 
-json::array links_json(const std::vector<Link>& links, json::storage_ptr sp) {
-    json::array a(sp);
-    for (const auto& l : links) a.emplace_back(json::object({{"label", l.label}, {"url", l.url}}, sp));
-    return a;
+void write_public_fields(JsonWriter& w, const Stakeholder& x) {
+    w.field("id", x.id)
+        .field("type", x.type)
+        .field("name", x.name)
+        .field("kind", x.kind)
+        .field("industry", x.industry)
+        .field("region", x.region)
+        .field("size", x.size)
+        .field("domain", x.domain);
 }
 
-// The fields a list row and the detail share.
-void common_internal(json::object& o, const Stakeholder& x, json::storage_ptr sp) {
-    o["internal"] = x.internal;
-    o["gatekeeper_area"] = nullable(x.gatekeeper_area, sp);
-    o["email"] = nullable(x.email, sp);
-    o["tags"] = strings(x.tags, sp);
-    o["value_chain"] = strings(x.value_chain, sp);
-    o["owner"] = x.owner ? json::value(json::object({{"id", x.owner->id}, {"display_name", x.owner->display_name}}, sp))
-                         : json::value(nullptr, sp);
-    o["level"] = x.level;
-    o["level_changed_at"] = x.level_changed_at;
-    o["emotion"] = emotion_json(x.emotion, sp);
-    o["last_contact_at"] = nullable(x.last_contact_at, sp);
-    o["created_at"] = x.created_at;
-    o["updated_at"] = x.updated_at;
-    o["version"] = x.version;
+// The internal fields a list row and the detail share.
+void write_internal_fields(JsonWriter& w, const Stakeholder& x) {
+    w.field("internal", x.internal).field("gatekeeper_area", x.gatekeeper_area).field("email", x.email);
+    write_strings(w, "tags", x.tags);
+    write_strings(w, "value_chain", x.value_chain);
+    w.key("owner");
+    if (x.owner) w.begin_object().field("id", x.owner->id).field("display_name", x.owner->display_name).end_object();
+    else w.null();
+    w.field("level", x.level).field("level_changed_at", x.level_changed_at);
+    w.key("emotion");
+    if (x.emotion) {
+        w.begin_object()
+            .field("valence", x.emotion->valence)
+            .field("intensity", x.emotion->intensity)
+            .field("state", emotion_state(x.emotion->valence, x.emotion->intensity))
+            .field("observed_at", x.emotion->observed_at)
+            .end_object();
+    } else {
+        w.null();
+    }
+    w.field("last_contact_at", x.last_contact_at)
+        .field("created_at", x.created_at)
+        .field("updated_at", x.updated_at)
+        .field("version", x.version);
 }
 
 }  // namespace
 
-json::value emotion_json(const std::optional<Emotion>& e, json::storage_ptr sp) {
-    if (!e) return json::value(nullptr, sp);
-    return json::object({{"valence", e->valence},
-                         {"intensity", e->intensity},
-                         {"state", emotion_state(e->valence, e->intensity)},
-                         {"observed_at", e->observed_at}},
-                        sp);
+void write_public_stakeholder(JsonWriter& w, const Stakeholder& x) {
+    w.begin_object();
+    write_public_fields(w, x);
+    write_links(w, x.links);
+    w.end_object();
 }
 
-json::object public_stakeholder_json(const Stakeholder& x, json::storage_ptr sp) {
-    json::object o(sp);
-    o.reserve(32);  // the internal views add to it: no rehash on the way
-    o["id"] = x.id;
-    o["type"] = x.type;
-    o["name"] = x.name;
-    o["kind"] = x.kind;
-    o["industry"] = x.industry;
-    o["region"] = x.region;
-    o["size"] = nullable(x.size, sp);
-    o["domain"] = nullable(x.domain, sp);
-    o["links"] = links_json(x.links, sp);
-    return o;
+void write_stakeholder_item(JsonWriter& w, const Stakeholder& x, bool internal_view) {
+    if (!internal_view) return write_public_stakeholder(w, x);
+    w.begin_object();
+    write_public_fields(w, x);
+    write_internal_fields(w, x);
+    w.end_object();
 }
 
-json::object stakeholder_item_json(const Stakeholder& x, bool internal_view, json::storage_ptr sp) {
-    if (!internal_view) return public_stakeholder_json(x, sp);
-    json::object o(sp);
-    o.reserve(24);
-    o["id"] = x.id;
-    o["type"] = x.type;
-    o["name"] = x.name;
-    o["kind"] = x.kind;
-    o["industry"] = x.industry;
-    o["region"] = x.region;
-    o["size"] = nullable(x.size, sp);
-    o["domain"] = nullable(x.domain, sp);
-    common_internal(o, x, sp);
-    return o;
-}
-
-json::object stakeholder_json(const Stakeholder& x, json::storage_ptr sp) {
-    auto o = public_stakeholder_json(x, sp);
-    common_internal(o, x, sp);
-    json::array drivers(sp);
+void write_stakeholder(JsonWriter& w, const Stakeholder& x) {
+    w.begin_object();
+    write_public_fields(w, x);
+    write_links(w, x.links);
+    write_internal_fields(w, x);
+    w.key("value_drivers").begin_array();
     for (const auto& d : x.value_drivers)
-        drivers.emplace_back(json::object({{"driver", d.driver}, {"weight", d.weight}, {"note", d.note}}, sp));
-    o["value_drivers"] = std::move(drivers);
-    json::array resources(sp);
-    for (const auto& r : x.resources) resources.emplace_back(json::object({{"kind", r.kind}, {"note", r.note}}, sp));
-    o["resources"] = std::move(resources);
-    o["notes"] = x.notes;
-    o["notes_html"] = core::markdown_to_safe_html(x.notes);
-    json::array team(sp);
+        w.begin_object().field("driver", d.driver).field("weight", d.weight).field("note", d.note).end_object();
+    w.end_array();
+    w.key("resources").begin_array();
+    for (const auto& r : x.resources) w.begin_object().field("kind", r.kind).field("note", r.note).end_object();
+    w.end_array();
+    w.field("notes", x.notes).field("notes_html", core::markdown_to_safe_html(x.notes));
+    w.key("team").begin_array();
     for (const auto& m : x.team)
-        team.emplace_back(json::object({{"user_id", m.user_id}, {"display_name", m.display_name}, {"role", m.role}}, sp));
-    o["team"] = std::move(team);
-    json::array affiliations(sp);
+        w.begin_object().field("user_id", m.user_id).field("display_name", m.display_name).field("role", m.role).end_object();
+    w.end_array();
+    w.key("affiliations").begin_array();
     for (const auto& a : x.affiliations)
-        affiliations.emplace_back(json::object({{"person_id", a.person_id},
-                                                {"person_name", a.person_name},
-                                                {"organisation_id", a.organisation_id},
-                                                {"organisation_name", a.organisation_name},
-                                                {"title", a.title},
-                                                {"role", a.role}},
-                                               sp));
-    o["affiliations"] = std::move(affiliations);
-    json::array relations(sp);
+        w.begin_object()
+            .field("person_id", a.person_id)
+            .field("person_name", a.person_name)
+            .field("organisation_id", a.organisation_id)
+            .field("organisation_name", a.organisation_name)
+            .field("title", a.title)
+            .field("role", a.role)
+            .end_object();
+    w.end_array();
+    w.key("relations").begin_array();
     for (const auto& r : x.relations)
-        relations.emplace_back(json::object({{"id", r.id},
-                                             {"from_id", r.from_id},
-                                             {"from_name", r.from_name},
-                                             {"to_id", r.to_id},
-                                             {"to_name", r.to_name},
-                                             {"kind", r.kind}},
-                                            sp));
-    o["relations"] = std::move(relations);
-    json::array spaces(sp);
-    for (auto id : x.space_ids) spaces.emplace_back(id);
-    o["space_ids"] = std::move(spaces);
-    return o;
+        w.begin_object()
+            .field("id", r.id)
+            .field("from_id", r.from_id)
+            .field("from_name", r.from_name)
+            .field("to_id", r.to_id)
+            .field("to_name", r.to_name)
+            .field("kind", r.kind)
+            .end_object();
+    w.end_array();
+    w.key("space_ids").begin_array();
+    for (auto id : x.space_ids) w.number(id);
+    w.end_array();
+    w.end_object();
+}
+
+std::string stakeholder_text(const Stakeholder& x, bool internal_view) {
+    std::string out;
+    JsonWriter w(out);
+    if (internal_view) write_stakeholder(w, x);
+    else write_public_stakeholder(w, x);
+    return out;
+}
+
+json::value stakeholder_item_json(const Stakeholder& x, bool internal_view) {
+    std::string out;
+    JsonWriter w(out);
+    write_stakeholder_item(w, x, internal_view);
+    return json::parse(out);
 }
 
 json::object need_json(const Need& n, json::storage_ptr sp) {

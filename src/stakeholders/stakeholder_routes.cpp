@@ -23,31 +23,32 @@ namespace {
 constexpr core::StringRule kCsvRule{.min = 1, .max = 16 * 1024 * 1024, .trim = false, .single_line = false};
 constexpr std::array<std::string_view, 2> kFormats = {"csv", "json"};
 
+// The full view, for answers to internal staff (writes are theirs only).
+std::string detail(const Stakeholder& x) { return stakeholder_text(x, true); }
+
 Response handle_list(RequestContext& ctx, StakeholderService& svc) {
     auto f = read_filter(ctx.request, ctx.principal, true);
     if (!f) return http::problem(f.error(), ctx.request_id);
     const bool internal = ctx.principal.internal();
-    return http::respond_page(ctx, svc.list(ctx.principal, *f),
-                              [&](const Stakeholder& x, auto sp) { return stakeholder_item_json(x, internal, sp); });
+    return http::respond_page_text(ctx, svc.list(ctx.principal, *f), [&](core::JsonWriter& w, const Stakeholder& x) {
+        write_stakeholder_item(w, x, internal);
+    });
 }
 
 Response handle_create(RequestContext& ctx, StakeholderService& svc) {
     return with_body(ctx, [&](core::ObjectReader& r) {
         auto in = read_stakeholder(r, true);
         if (auto ok = r.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-        return http::respond(ctx, svc.create(ctx.principal, in), [](const Stakeholder& x) { return stakeholder_json(x); },
-                             201);
+        return http::respond_text(ctx, svc.create(ctx.principal, in), detail, 201);
     });
-}
-
-// The view the caller may see: everything for internal staff, the public view otherwise.
-json::object view(const Stakeholder& x, const auth::Principal& p) {
-    return p.internal() ? stakeholder_json(x) : public_stakeholder_json(x);
 }
 
 Response handle_get(RequestContext& ctx, StakeholderService& svc) {
     COCREATE_ID_PARAM(id, "id", "stakeholder");
-    return http::respond(ctx, svc.get(ctx.principal, id), [&](const Stakeholder& x) { return view(x, ctx.principal); });
+    // The view the caller may see: everything for internal staff, the public view otherwise.
+    const bool internal = ctx.principal.internal();
+    return http::respond_text(ctx, svc.get(ctx.principal, id),
+                              [&](const Stakeholder& x) { return stakeholder_text(x, internal); });
 }
 
 Response handle_update(RequestContext& ctx, StakeholderService& svc) {
@@ -55,7 +56,7 @@ Response handle_update(RequestContext& ctx, StakeholderService& svc) {
     return with_body(ctx, [&](core::ObjectReader& r) {
         auto in = read_stakeholder(r, false);
         if (auto ok = r.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-        return http::respond(ctx, svc.update(ctx.principal, id, in), [](const Stakeholder& x) { return stakeholder_json(x); });
+        return http::respond_text(ctx, svc.update(ctx.principal, id, in), detail);
     });
 }
 
@@ -70,8 +71,7 @@ Response handle_level(RequestContext& ctx, StakeholderService& svc) {
         const auto level = r.required_enum("level", kLevels);
         const auto note = r.optional_string("note", kNoteRule).value_or("");
         if (auto ok = r.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-        return http::respond(ctx, svc.set_level(ctx.principal, id, level, note),
-                             [](const Stakeholder& x) { return stakeholder_json(x); });
+        return http::respond_text(ctx, svc.set_level(ctx.principal, id, level, note), detail);
     });
 }
 
@@ -88,8 +88,7 @@ Response handle_emotion(RequestContext& ctx, StakeholderService& svc) {
             else r.add_error("observed_at", "must be an RFC 3339 time, e.g. 2026-01-31T09:00:00Z");
         }
         if (auto ok = r.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-        return http::respond(ctx, svc.record_emotion(ctx.principal, id, e),
-                             [](const Stakeholder& x) { return stakeholder_json(x); }, 201);
+        return http::respond_text(ctx, svc.record_emotion(ctx.principal, id, e), detail, 201);
     });
 }
 
@@ -179,11 +178,12 @@ Response handle_export(RequestContext& ctx, StakeholderService& svc) {
         res.content_type = "text/csv; charset=utf-8";
         res.body = export_csv(*rows, internal);
     } else {
-        json::array items;
-        items.reserve(rows->size());
-        for (const auto& x : *rows) items.push_back(stakeholder_item_json(x, internal));
         res.content_type = "application/json";
-        res.body = json::serialize(items);
+        res.body.reserve(rows->size() * 512);
+        core::JsonWriter w(res.body);
+        w.begin_array();
+        for (const auto& x : *rows) write_stakeholder_item(w, x, internal);
+        w.end_array();
     }
     res.set_header("Content-Disposition", "attachment; filename=\"stakeholders." + format + "\"");
     res.set_header("Cache-Control", "no-store");
