@@ -13,6 +13,13 @@ namespace cocreate::core {
 class JsonWriter {
 public:
     explicit JsonWriter(std::string& out) : out_(out) {}
+    // A writer for the members of an object whose braces someone else writes: the text
+    // ("a":1,"b":2) goes into a larger object later with raw().
+    static JsonWriter members(std::string& out) {
+        JsonWriter w(out);
+        w.depth_ = 1;
+        return w;
+    }
 
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }

@@ -1,5 +1,6 @@
 #include "engagement/follow_up_repository.hpp"
 
+#include "core/json_writer.hpp"
 #include "db/query.hpp"
 #include "stakeholders/timeline.hpp"
 
@@ -10,7 +11,6 @@ namespace {
 using db::from_boost;
 using db::Query;
 using db::to_boost;
-namespace json = boost::json;
 using stakeholders::TimelineEntry;
 
 struct FollowUpRow {
@@ -250,10 +250,15 @@ struct FollowUpEntryRow {
     }
     TimelineEntry value() const {
         TimelineEntry e{"follow_up", at, id, stakeholders::kFollowUpRank, {}};
-        e.fields["title"] = title;
-        e.fields["status"] = status;
-        e.fields["due_on"] = due_on;
-        e.fields["owner"] = json::object{{"id", owner_id}, {"display_name", owner}};
+        core::JsonWriter::members(e.members)
+            .field("title", title)
+            .field("status", status)
+            .field("due_on", due_on)
+            .key("owner")
+            .begin_object()
+            .field("id", static_cast<int64_t>(owner_id))
+            .field("display_name", owner)
+            .end_object();
         return e;
     }
 };
@@ -271,10 +276,11 @@ struct ExpectationEntryRow {
     }
     TimelineEntry value() const {
         TimelineEntry e{"expectation", at, id, stakeholders::kExpectationRank, {}};
-        e.fields["direction"] = direction;
-        e.fields["description"] = description;
-        e.fields["status"] = status;
-        e.fields["due_on"] = due_on ? json::value(*due_on) : json::value(nullptr);
+        core::JsonWriter::members(e.members)
+            .field("direction", direction)
+            .field("description", description)
+            .field("status", status)
+            .field("due_on", from_boost(due_on));
         return e;
     }
 };

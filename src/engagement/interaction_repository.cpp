@@ -1,5 +1,6 @@
 #include "engagement/interaction_repository.hpp"
 
+#include "core/json_writer.hpp"
 #include "db/query.hpp"
 #include "stakeholders/timeline.hpp"
 
@@ -10,7 +11,6 @@ namespace {
 using db::from_boost;
 using db::Query;
 using db::to_boost;
-namespace json = boost::json;
 
 struct InteractionRow {
     long long id = 0;
@@ -213,12 +213,13 @@ struct EntryRow {
     }
     stakeholders::TimelineEntry value() const {
         stakeholders::TimelineEntry e{"interaction", at, id, stakeholders::kInteractionRank, {}};
-        e.fields["title"] = title;
-        e.fields["type"] = type;
-        e.fields["mode"] = mode;
-        e.fields["status"] = status;
-        e.fields["interest"] = interest ? json::value(*interest) : json::value(nullptr);
-        e.fields["interest_topic"] = topic;
+        core::JsonWriter::members(e.members)
+            .field("title", title)
+            .field("type", type)
+            .field("mode", mode)
+            .field("status", status)
+            .field("interest", from_boost(interest))
+            .field("interest_topic", topic);
         return e;
     }
 };

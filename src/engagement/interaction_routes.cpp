@@ -136,10 +136,10 @@ Response handle_timeline(RequestContext& ctx, InteractionService& svc) {
         if (!before)
             return http::problem(core::Error::invalid("after", "is not a cursor this server gave out"), ctx.request_id);
     }
-    return http::respond_page(ctx, svc.timeline(ctx.principal, id, before, page.limit),
-                              [](const stakeholders::TimelineEntry& e, auto sp) {
-                                  return stakeholders::timeline_entry_json(e, sp);
-                              });
+    return http::respond_page_text(ctx, svc.timeline(ctx.principal, id, before, page.limit),
+                                   [](core::JsonWriter& w, const stakeholders::TimelineEntry& e) {
+                                       stakeholders::write_timeline_entry(w, e);
+                                   });
 }
 
 }  // namespace

@@ -3,8 +3,6 @@
 // bring, where they sit in the value chain, how engaged they are and how they feel.
 // Value types and pure rules only; no I/O.
 
-#include <boost/json/object.hpp>
-
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -197,7 +195,7 @@ struct TimelineEntry {
     std::string at;
     int64_t id = 0;
     int rank = 0;
-    boost::json::object fields;  // the kind-specific fields, as the API shows them
+    std::string members;  // the kind-specific fields as JSON members ("title":"…","status":"…")
 };
 // Where a timeline page starts: entries strictly older than (at, rank, id).
 struct TimelineCursor {

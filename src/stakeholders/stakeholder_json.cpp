@@ -147,13 +147,10 @@ json::object need_json(const Need& n, json::storage_ptr sp) {
                         sp);
 }
 
-json::object timeline_entry_json(const TimelineEntry& e, json::storage_ptr sp) {
-    json::object o(sp);
-    o["kind"] = e.kind;
-    o["at"] = e.at;
-    o["id"] = e.id;
-    for (const auto& [k, v] : e.fields) o[k] = v;
-    return o;
+void write_timeline_entry(JsonWriter& w, const TimelineEntry& e) {
+    w.begin_object().field("kind", e.kind).field("at", e.at).field("id", e.id);
+    if (!e.members.empty()) w.raw(e.members);
+    w.end_object();
 }
 
 json::object map_json(const StakeholderMap& m) {

@@ -24,7 +24,7 @@ std::string stakeholder_text(const Stakeholder& x, bool internal_view);
 // For responses composed with boost::json elsewhere (attention): the list item as a value.
 boost::json::value stakeholder_item_json(const Stakeholder& x, bool internal_view);
 boost::json::object need_json(const Need& n, boost::json::storage_ptr sp = {});
-boost::json::object timeline_entry_json(const TimelineEntry& e, boost::json::storage_ptr sp = {});
+void write_timeline_entry(core::JsonWriter& w, const TimelineEntry& e);
 boost::json::object map_json(const StakeholderMap& m);
 
 }  // namespace cocreate::stakeholders

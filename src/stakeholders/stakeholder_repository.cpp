@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/json_input.hpp"
+#include "core/json_writer.hpp"
 #include "db/query.hpp"
 #include "stakeholders/timeline.hpp"
 
@@ -548,9 +549,10 @@ void delete_need(soci::session& s, int64_t id) {
 
 namespace {
 
-json::value by_json(const boost::optional<long long>& id, const boost::optional<std::string>& name) {
-    if (!id) return nullptr;
-    return json::object{{"id", *id}, {"display_name", name.value_or("")}};
+void write_by(core::JsonWriter& w, const boost::optional<long long>& id, const boost::optional<std::string>& name) {
+    w.key("by");
+    if (id) w.begin_object().field("id", static_cast<int64_t>(*id)).field("display_name", name.value_or("")).end_object();
+    else w.null();
 }
 
 struct LevelEntryRow {
@@ -569,10 +571,9 @@ struct LevelEntryRow {
     }
     TimelineEntry value() const {
         TimelineEntry e{"level", at, id, kLevelRank, {}};
-        e.fields["level"] = level;
-        e.fields["previous"] = previous ? json::value(*previous) : json::value(nullptr);
-        e.fields["note"] = note;
-        e.fields["by"] = by_json(by_id, by);
+        auto w = core::JsonWriter::members(e.members);
+        w.field("level", level).field("previous", db::from_boost(previous)).field("note", note);
+        write_by(w, by_id, by);
         return e;
     }
 };
@@ -595,12 +596,13 @@ struct EmotionEntryRow {
     }
     TimelineEntry value() const {
         TimelineEntry e{"emotion", at, id, kEmotionRank, {}};
-        e.fields["valence"] = valence;
-        e.fields["intensity"] = intensity;
-        e.fields["state"] = emotion_state(valence, intensity);
-        e.fields["source"] = source;
-        e.fields["note"] = note;
-        e.fields["by"] = by_json(by_id, by);
+        auto w = core::JsonWriter::members(e.members);
+        w.field("valence", valence)
+            .field("intensity", intensity)
+            .field("state", emotion_state(valence, intensity))
+            .field("source", source)
+            .field("note", note);
+        write_by(w, by_id, by);
         return e;
     }
 };
@@ -617,9 +619,7 @@ struct NeedEntryRow {
     }
     TimelineEntry value() const {
         TimelineEntry e{"need", at, id, kNeedRank, {}};
-        e.fields["need_kind"] = kind;
-        e.fields["title"] = title;
-        e.fields["status"] = status;
+        core::JsonWriter::members(e.members).field("need_kind", kind).field("title", title).field("status", status);
         return e;
     }
 };
