@@ -92,7 +92,7 @@ describe('the stakeholder list', () => {
     renderRoutes(routes, '/stakeholders?tag=pilot');
     await screen.findByRole('table', { name: 'Stakeholders' }, wait);
     await userEvent.click(screen.getByRole('button', { name: 'Export' }));
-    const csv = await screen.findByRole('menuitem', { name: 'CSV (spreadsheet)' });
+    const csv = await screen.findByRole('menuitem', { name: 'CSV (spreadsheet)' }, wait);
     expect(csv).toHaveAttribute('href', '/api/v1/stakeholders/export?format=csv&tag=pilot');
   });
 
