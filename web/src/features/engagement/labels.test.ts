@@ -67,8 +67,8 @@ describe('emotionLabel', () => {
   });
 
   it('puts valence and intensity in words', () => {
-    expect(emotionLabel(-2, 3)).toBe('Very negative, Intense');
-    expect(emotionLabel(1, 1)).toBe('Positive, Mild');
+    expect(emotionLabel(-2, 3)).toBe('Very negative, intense');
+    expect(emotionLabel(1, 1)).toBe('Positive, mild');
   });
 
   it('is null when nothing was recorded', () => {

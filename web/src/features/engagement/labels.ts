@@ -96,7 +96,7 @@ export function intensityLabel(intensity: number): string {
 export function emotionLabel(valence: number | null | undefined, intensity: number | null | undefined): string | null {
   if (valence == null || intensity == null) return null;
   if (intensity === 0) return intensityLabel(0);
-  return t('engagement.emotion.words', { intensity: intensityLabel(intensity), valence: valenceLabel(valence) });
+  return t('engagement.emotion.words', { intensity: intensityLabel(intensity).toLowerCase(), valence: valenceLabel(valence) });
 }
 
 /** "Weekly", "Every 2 weeks", "Monthly", "Quarterly", "Every 10 days". */
