@@ -134,20 +134,27 @@ json::object capacity_json(const Capacity& c) {
             {"teams", std::move(teams)}};
 }
 
-json::object attention_json(const Attention& a, const std::string& today) {
-    json::array overdue, missed, indifferent, quiet;
-    for (const auto& f : a.overdue_follow_ups) overdue.push_back(follow_up_json(f, today));
-    for (const auto& c : a.missed_cadences) missed.push_back(cadence_json(c, today));
-    for (const auto& x : a.indifferent) indifferent.push_back(stakeholders::stakeholder_item_json(x, true));
-    for (const auto& x : a.quiet) quiet.push_back(stakeholders::stakeholder_item_json(x, true));
-    return {{"overdue_follow_ups", std::move(overdue)},
-            {"missed_cadences", std::move(missed)},
-            {"indifferent", std::move(indifferent)},
-            {"quiet", std::move(quiet)},
-            {"counts", json::object{{"overdue_follow_ups", a.overdue_count},
-                                    {"missed_cadences", a.missed_count},
-                                    {"indifferent", a.indifferent_count},
-                                    {"quiet", a.quiet_count}}}};
+std::string attention_text(const Attention& a, const std::string& today) {
+    std::string out;
+    core::JsonWriter w(out);
+    w.begin_object().key("overdue_follow_ups").begin_array();
+    for (const auto& f : a.overdue_follow_ups) w.raw(json::serialize(follow_up_json(f, today)));
+    w.end_array().key("missed_cadences").begin_array();
+    for (const auto& c : a.missed_cadences) w.raw(json::serialize(cadence_json(c, today)));
+    w.end_array().key("indifferent").begin_array();
+    for (const auto& x : a.indifferent) stakeholders::write_stakeholder_item(w, x, true);
+    w.end_array().key("quiet").begin_array();
+    for (const auto& x : a.quiet) stakeholders::write_stakeholder_item(w, x, true);
+    w.end_array().field("count_limit", kAttentionCountLimit);
+    w.key("counts")
+        .begin_object()
+        .field("overdue_follow_ups", a.overdue_count)
+        .field("missed_cadences", a.missed_count)
+        .field("indifferent", a.indifferent_count)
+        .field("quiet", a.quiet_count)
+        .end_object();
+    w.end_object();
+    return out;
 }
 
 }  // namespace cocreate::engagement

@@ -15,6 +15,7 @@ boost::json::object cadence_json(const Cadence& c, const std::string& today, boo
 boost::json::object expectation_json(const Expectation& e, boost::json::storage_ptr sp = {});
 boost::json::object capacity_person_json(const CapacityPerson& c);
 boost::json::object capacity_json(const Capacity& c);
-boost::json::object attention_json(const Attention& a, const std::string& today);
+// As JSON text: its stakeholder rows are written with the registry's writer.
+std::string attention_text(const Attention& a, const std::string& today);
 
 }  // namespace cocreate::engagement

@@ -203,11 +203,13 @@ std::vector<FollowUp> list_follow_ups(soci::session& s, const FollowUpFilter& f,
     return q.run(sql);
 }
 
-int64_t count_overdue(soci::session& s, std::optional<int64_t> owner_id, const std::string& today) {
+int64_t count_overdue(soci::session& s, std::optional<int64_t> owner_id, const std::string& today, int cap) {
     Query<CountRow> q(s);
-    std::string sql = "SELECT COUNT(*) FROM follow_ups f WHERE f.status = 'open' AND f.due_on < :today";
+    std::string sql = "SELECT COUNT(*) FROM (SELECT 1 FROM follow_ups f WHERE f.status = 'open' AND f.due_on < :today";
     q.bind(today);
     if (owner_id) { sql += " AND f.owner_id = :o"; q.bind(static_cast<long long>(*owner_id)); }
+    sql += " LIMIT :cap) capped";
+    q.bind(cap);
     return q.run(sql).front();
 }
 
@@ -369,11 +371,13 @@ std::vector<Cadence> list_cadences(soci::session& s, const CadenceFilter& f, con
     return q.run(sql);
 }
 
-int64_t count_missed_cadences(soci::session& s, std::optional<int64_t> owner_id, const std::string& today) {
+int64_t count_missed_cadences(soci::session& s, std::optional<int64_t> owner_id, const std::string& today, int cap) {
     Query<CountRow> q(s);
-    std::string sql = "SELECT COUNT(*) FROM cadences c WHERE c.paused = 0 AND c.next_due_on < :today";
+    std::string sql = "SELECT COUNT(*) FROM (SELECT 1 FROM cadences c WHERE c.paused = 0 AND c.next_due_on < :today";
     q.bind(today);
     if (owner_id) { sql += " AND c.owner_id = :o"; q.bind(static_cast<long long>(*owner_id)); }
+    sql += " LIMIT :cap) capped";
+    q.bind(cap);
     return q.run(sql).front();
 }
 

@@ -21,7 +21,8 @@ void delete_follow_up(soci::session& s, int64_t id);
 std::optional<FollowUp> find_follow_up(soci::session& s, int64_t id);
 // By due date (then id), limit + 1. `today` decides "overdue".
 std::vector<FollowUp> list_follow_ups(soci::session& s, const FollowUpFilter& f, const std::string& today);
-int64_t count_overdue(soci::session& s, std::optional<int64_t> owner_id, const std::string& today);
+// Counts up to `cap`.
+int64_t count_overdue(soci::session& s, std::optional<int64_t> owner_id, const std::string& today, int cap);
 // Open follow-ups not yet reminded: overdue ones (due before `today`), or due on `day`.
 std::vector<FollowUp> unreminded_overdue(soci::session& s, const std::string& today, int limit);
 std::vector<FollowUp> unreminded_due_on(soci::session& s, const std::string& day, int limit);
@@ -38,7 +39,7 @@ void delete_cadence(soci::session& s, int64_t id);
 std::optional<Cadence> find_cadence(soci::session& s, int64_t id);
 std::vector<Cadence> cadences_of(soci::session& s, int64_t stakeholder_id);
 std::vector<Cadence> list_cadences(soci::session& s, const CadenceFilter& f, const std::string& today);
-int64_t count_missed_cadences(soci::session& s, std::optional<int64_t> owner_id, const std::string& today);
+int64_t count_missed_cadences(soci::session& s, std::optional<int64_t> owner_id, const std::string& today, int cap);
 void set_next_due(soci::session& s, int64_t id, const std::string& next_due_on);
 
 int64_t insert_expectation(soci::session& s, const Expectation& e, int64_t by, const std::string& now);

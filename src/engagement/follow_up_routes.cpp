@@ -183,8 +183,8 @@ Response attention(RequestContext& ctx, FollowUpService& svc) {
     if (auto e = number("limit", 1, 200, limit)) return http::problem(*e, ctx.request_id);
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     const auto today = core::format_date(svc.today());
-    return http::respond(ctx, svc.attention(ctx.principal, scope == "mine", quiet_days, limit),
-                         [&](const Attention& a) { return attention_json(a, today); });
+    return http::respond_text(ctx, svc.attention(ctx.principal, scope == "mine", quiet_days, limit),
+                              [&](const Attention& a) { return attention_text(a, today); });
 }
 
 Response capacity(RequestContext& ctx, RelationshipService& svc) {

@@ -141,16 +141,18 @@ core::Result<Attention> FollowUpService::attention(const Principal& p, bool mine
         a.missed_cadences = repo::list_cadences(s, missed, today_text);
         a.indifferent = stakeholders_.indifferent_in(s, owner, limit);
         a.quiet = stakeholders_.quiet_in(s, owner, quiet_before, limit);
-        // Counts only when a section is cut short: a full count costs a scan.
+        // Counts only when a section is cut short, and only up to the limit: a full count costs a scan.
         auto count = [&](auto& rows, auto counter) -> int64_t {
             if (static_cast<int>(rows.size()) <= limit) return static_cast<int64_t>(rows.size());
             rows.resize(limit);
             return counter();
         };
-        a.overdue_count = count(a.overdue_follow_ups, [&] { return repo::count_overdue(s, owner, today_text); });
-        a.missed_count = count(a.missed_cadences, [&] { return repo::count_missed_cadences(s, owner, today_text); });
-        a.indifferent_count = count(a.indifferent, [&] { return stakeholders_.count_indifferent_in(s, owner); });
-        a.quiet_count = count(a.quiet, [&] { return stakeholders_.count_quiet_in(s, owner, quiet_before); });
+        constexpr int cap = kAttentionCountLimit;
+        a.overdue_count = count(a.overdue_follow_ups, [&] { return repo::count_overdue(s, owner, today_text, cap); });
+        a.missed_count =
+            count(a.missed_cadences, [&] { return repo::count_missed_cadences(s, owner, today_text, cap); });
+        a.indifferent_count = count(a.indifferent, [&] { return stakeholders_.count_indifferent_in(s, owner, cap); });
+        a.quiet_count = count(a.quiet, [&] { return stakeholders_.count_quiet_in(s, owner, quiet_before, cap); });
         return a;
     });
 }

@@ -16,6 +16,10 @@ namespace cocreate::engagement {
 using auth::Principal;
 using http::Page;
 
+// Attention counts stop here: counting every overdue row of a large company costs more than
+// the rest of the page together, and "1,000 or more" says enough.
+inline constexpr int kAttentionCountLimit = 1000;
+
 struct Attention {
     std::vector<FollowUp> overdue_follow_ups;
     std::vector<Cadence> missed_cadences;

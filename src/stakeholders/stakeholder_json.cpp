@@ -128,13 +128,6 @@ std::string stakeholder_text(const Stakeholder& x, bool internal_view) {
     return out;
 }
 
-json::value stakeholder_item_json(const Stakeholder& x, bool internal_view) {
-    std::string out;
-    JsonWriter w(out);
-    write_stakeholder_item(w, x, internal_view);
-    return json::parse(out);
-}
-
 json::object need_json(const Need& n, json::storage_ptr sp) {
     return json::object({{"id", n.id},
                          {"stakeholder_id", n.stakeholder_id},

@@ -21,8 +21,6 @@ void write_stakeholder(core::JsonWriter& w, const Stakeholder& x);
 // The view `internal_view` allows, as JSON text (detail responses).
 std::string stakeholder_text(const Stakeholder& x, bool internal_view);
 
-// For responses composed with boost::json elsewhere (attention): the list item as a value.
-boost::json::value stakeholder_item_json(const Stakeholder& x, bool internal_view);
 boost::json::object need_json(const Need& n, boost::json::storage_ptr sp = {});
 void write_timeline_entry(core::JsonWriter& w, const TimelineEntry& e);
 boost::json::object map_json(const StakeholderMap& m);

@@ -807,20 +807,22 @@ std::vector<Stakeholder> quiet(soci::session& s, std::optional<int64_t> owner_id
     return out;
 }
 
-int64_t count_indifferent(soci::session& s, std::optional<int64_t> owner_id) {
+int64_t count_indifferent(soci::session& s, std::optional<int64_t> owner_id, int cap) {
     Query<CountRow> q(s);
-    std::string sql = "SELECT COUNT(*) FROM stakeholders s WHERE s.emotion_intensity = 0";
+    std::string sql = "SELECT COUNT(*) FROM (SELECT 1 FROM stakeholders s WHERE s.emotion_intensity = 0";
     if (owner_id) { sql += " AND s.owner_id = :owner"; q.bind(static_cast<long long>(*owner_id)); }
+    sql += " LIMIT :cap) capped";
+    q.bind(cap);
     return q.run(sql).front();
 }
 
-int64_t count_quiet(soci::session& s, std::optional<int64_t> owner_id, const std::string& contact_before) {
+int64_t count_quiet(soci::session& s, std::optional<int64_t> owner_id, const std::string& contact_before, int cap) {
     Query<CountRow> q(s);
     q.bind(level_rank("interested"));
-    std::string sql = "SELECT COUNT(*) FROM stakeholders s WHERE s.level_rank >= :rank";
+    std::string sql = "SELECT COUNT(*) FROM (SELECT 1 FROM stakeholders s WHERE s.level_rank >= :rank";
     if (owner_id) { sql += " AND s.owner_id = :owner"; q.bind(static_cast<long long>(*owner_id)); }
-    sql += " AND (s.last_contact_at IS NULL OR s.last_contact_at < :before)";
-    q.bind(contact_before);
+    sql += " AND (s.last_contact_at IS NULL OR s.last_contact_at < :before) LIMIT :cap) capped";
+    q.bind(contact_before).bind(cap);
     return q.run(sql).front();
 }
 

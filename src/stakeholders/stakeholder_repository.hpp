@@ -81,8 +81,9 @@ std::vector<ExistingKey> existing_keys(soci::session& s);
 std::vector<Stakeholder> indifferent(soci::session& s, std::optional<int64_t> owner_id, int limit);
 std::vector<Stakeholder> quiet(soci::session& s, std::optional<int64_t> owner_id, const std::string& contact_before,
                                int limit);
-int64_t count_indifferent(soci::session& s, std::optional<int64_t> owner_id);
-int64_t count_quiet(soci::session& s, std::optional<int64_t> owner_id, const std::string& contact_before);
+// Counts up to `cap` (counting further would read every row).
+int64_t count_indifferent(soci::session& s, std::optional<int64_t> owner_id, int cap);
+int64_t count_quiet(soci::session& s, std::optional<int64_t> owner_id, const std::string& contact_before, int cap);
 
 }  // namespace cocreate::stakeholders::stakeholder_repository
 

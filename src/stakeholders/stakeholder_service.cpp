@@ -389,13 +389,13 @@ std::vector<Stakeholder> StakeholderService::quiet_in(soci::session& s, std::opt
     return repo::quiet(s, owner_id, contact_before, limit);
 }
 
-int64_t StakeholderService::count_indifferent_in(soci::session& s, std::optional<int64_t> owner_id) const {
-    return repo::count_indifferent(s, owner_id);
+int64_t StakeholderService::count_indifferent_in(soci::session& s, std::optional<int64_t> owner_id, int cap) const {
+    return repo::count_indifferent(s, owner_id, cap);
 }
 
 int64_t StakeholderService::count_quiet_in(soci::session& s, std::optional<int64_t> owner_id,
-                                           const std::string& contact_before) const {
-    return repo::count_quiet(s, owner_id, contact_before);
+                                           const std::string& contact_before, int cap) const {
+    return repo::count_quiet(s, owner_id, contact_before, cap);
 }
 
 }  // namespace cocreate::stakeholders

@@ -59,8 +59,9 @@ public:
     std::vector<Stakeholder> indifferent_in(soci::session& s, std::optional<int64_t> owner_id, int limit) const;
     std::vector<Stakeholder> quiet_in(soci::session& s, std::optional<int64_t> owner_id,
                                       const std::string& contact_before, int limit) const;
-    int64_t count_indifferent_in(soci::session& s, std::optional<int64_t> owner_id) const;
-    int64_t count_quiet_in(soci::session& s, std::optional<int64_t> owner_id, const std::string& contact_before) const;
+    int64_t count_indifferent_in(soci::session& s, std::optional<int64_t> owner_id, int cap) const;
+    int64_t count_quiet_in(soci::session& s, std::optional<int64_t> owner_id, const std::string& contact_before,
+                           int cap) const;
     // kNotFound (404) when `p` may not see the registry's internals or the stakeholder does not exist.
     core::Status require_internal_view(soci::session& s, const Principal& p, int64_t id) const;
 

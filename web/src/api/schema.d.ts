@@ -1788,7 +1788,7 @@ export interface components {
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
-        /** @description What needs attention now, each list at most `limit` long; `counts` are the full totals. */
+        /** @description What needs attention now, each list at most `limit` long. `counts` are the totals, counted up to `count_limit` (1,000); a count equal to it means "that many or more". */
         Attention: {
             overdue_follow_ups: components["schemas"]["FollowUp"][];
             missed_cadences: components["schemas"]["Cadence"][];
@@ -1796,6 +1796,8 @@ export interface components {
             indifferent: components["schemas"]["StakeholderListItem"][];
             /** @description Stakeholders at level `interested` or higher with no held contact for `quiet_days` (or never). */
             quiet: components["schemas"]["StakeholderListItem"][];
+            /** @description Counts stop here, so the list stays fast however much needs attention. */
+            count_limit: number;
             counts: {
                 overdue_follow_ups: number;
                 missed_cadences: number;

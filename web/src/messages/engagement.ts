@@ -99,6 +99,7 @@ export const engagementMessages = {
   'engagement.attention.quietDays': 'Quiet after',
   'engagement.attention.daysSuffix': 'days',
   'engagement.attention.sectionTitle': '{title} ({count})',
+  'engagement.attention.countAtLeast': '{count}+',
   'engagement.attention.sectionEmpty': 'Nothing here.',
   'engagement.attention.overdueFollowUps': 'Overdue follow-ups',
   'engagement.attention.missedCadences': 'Missed cadences',

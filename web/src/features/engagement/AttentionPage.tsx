@@ -29,12 +29,14 @@ export function allWell(a: Attention): boolean {
   return c.overdue_follow_ups + c.missed_cadences + c.indifferent + c.quiet === 0;
 }
 
-function Section({ id, title, count, shown, more, children }: { id: string; title: string; count: number; shown: number; more?: ReactNode; children: ReactNode }) {
+function Section({ id, title, count, limit, shown, more, children }: { id: string; title: string; count: number; limit: number; shown: number; more?: ReactNode; children: ReactNode }) {
+  // The server counts up to `limit`: at the limit there may be more.
+  const counted = count >= limit ? t('engagement.attention.countAtLeast', { count: limit }) : String(count);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={id}>
       <Group justify="space-between" mb="sm" wrap="nowrap" align="baseline">
         <Title order={2} fz="md" id={id}>
-          {t('engagement.attention.sectionTitle', { title, count })}
+          {t('engagement.attention.sectionTitle', { title, count: counted })}
         </Title>
         {count > shown && more}
       </Group>
@@ -99,6 +101,7 @@ export function AttentionSections({ data, scope }: { data: Attention; scope: 'mi
         id="attention-follow-ups"
         title={t('engagement.attention.overdueFollowUps')}
         count={data.counts.overdue_follow_ups}
+        limit={data.count_limit}
         shown={data.overdue_follow_ups.length}
         more={
           <Anchor component={Link} to={`/engagement/follow-ups?overdue=1${owner}`} fz="sm">
@@ -134,6 +137,7 @@ export function AttentionSections({ data, scope }: { data: Attention; scope: 'mi
         id="attention-cadences"
         title={t('engagement.attention.missedCadences')}
         count={data.counts.missed_cadences}
+        limit={data.count_limit}
         shown={data.missed_cadences.length}
         more={
           <Anchor component={Link} to="/engagement/cadences?overdue=1" fz="sm">
@@ -158,7 +162,7 @@ export function AttentionSections({ data, scope }: { data: Attention; scope: 'mi
           </Row>
         ))}
       </Section>
-      <Section id="attention-indifferent" title={t('engagement.attention.indifferent')} count={data.counts.indifferent} shown={data.indifferent.length}>
+      <Section id="attention-indifferent" title={t('engagement.attention.indifferent')} count={data.counts.indifferent} limit={data.count_limit} shown={data.indifferent.length}>
         {data.indifferent.map((s) => (
           <StakeholderRow
             key={s.id}
@@ -172,7 +176,7 @@ export function AttentionSections({ data, scope }: { data: Attention; scope: 'mi
           />
         ))}
       </Section>
-      <Section id="attention-quiet" title={t('engagement.attention.quiet')} count={data.counts.quiet} shown={data.quiet.length}>
+      <Section id="attention-quiet" title={t('engagement.attention.quiet')} count={data.counts.quiet} limit={data.count_limit} shown={data.quiet.length}>
         {data.quiet.map((s) => (
           <StakeholderRow
             key={s.id}

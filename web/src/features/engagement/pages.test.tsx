@@ -120,6 +120,7 @@ function serve() {
         missed_cadences: [cadence],
         indifferent: [],
         quiet: [quiet],
+        count_limit: 1000,
         counts: { overdue_follow_ups: 1, missed_cadences: 1, indifferent: 0, quiet: 1 },
       },
       '/api/v1/stakeholders': page([{ ...acme, type: 'organisation', kind: 'customer' }]),
@@ -143,7 +144,7 @@ const routes = [{ path: '/', element: <SignedIn>{null}</SignedIn> }, ...engageme
 const cases: [string, string | RegExp, string][] = [
   ['/engagement', 'Needs attention', 'Quinn Quiet'],
   ['/engagement/interactions', 'Interactions', 'Pilot kick-off'],
-  ['/engagement/interactions/5', 'Pilot kick-off', 'Very positive, Intense'],
+  ['/engagement/interactions/5', 'Pilot kick-off', 'Very positive, intense'],
   ['/engagement/interactions/new?stakeholder_id=7', 'Log an interaction', 'Acme'],
   ['/engagement/follow-ups', 'My follow-ups', 'Send proposal'],
   ['/engagement/follow-ups/new?stakeholder_id=7&interaction_id=5', 'New follow-up', 'From an interaction'],
