@@ -46,6 +46,7 @@ core::Status authorize(const Principal& p, Action action, const Target& t) {
         case Action::kManageOwnTokens:
         case Action::kUseStakeholderRegistry:
         case Action::kUseEngagement:
+        case Action::kUseProjects:
             return p.internal() ? core::Status{} : hidden();
         case Action::kViewStakeholder:
             return (p.internal() || t.space_role) ? core::Status{} : hidden();
@@ -55,6 +56,7 @@ core::Status authorize(const Principal& p, Action action, const Target& t) {
             if (!p.internal()) return hidden();
             return (p.manages_innovation() || t.owner_id == p.user_id) ? core::Status{} : denied();
         case Action::kImportStakeholders:
+        case Action::kManageFrameworks:
             return p.manages_innovation() ? core::Status{} : refuse(p);
     }
     return hidden();

@@ -33,6 +33,9 @@ enum class Action {
     kUseEngagement,        // interactions, follow-ups, cadences, expectations, capacity (read)
     kDeleteInteraction,    // target.owner_id: who logged it
     kSetCapacity,          // target.owner_id: whose capacity
+    // Projects.
+    kUseProjects,          // read projects, frameworks, the portfolio
+    kManageFrameworks,     // create frameworks, publish versions
 };
 
 // What the decision needs to know about the object acted on.
