@@ -177,6 +177,13 @@ struct ProjectPhase {
     int max_days = 0;
 };
 
+// A check of one exit criterion of one phase (the project's own, kept across phases).
+struct CriterionCheck {
+    std::string phase_key, criterion_key;
+    bool met = false;
+    std::optional<std::string> evidence_url;
+};
+
 struct Project {
     int64_t id = 0;
     std::string title, problem_statement, hypothesis;
@@ -187,6 +194,7 @@ struct Project {
     ProjectPhase phase;
     std::string status = "active";  // kStatuses
     std::vector<KillCriterion> kill_criteria;
+    std::vector<CriterionCheck> criteria_checks;
     std::optional<Budget> budget;
     std::optional<double> effort_days;
     std::vector<ProjectStakeholder> stakeholders;

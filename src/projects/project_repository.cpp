@@ -1,0 +1,439 @@
+#include "projects/project_repository.hpp"
+
+#include <boost/json.hpp>
+
+#include "db/query.hpp"
+
+namespace cocreate::projects::project_repository {
+
+namespace {
+
+namespace json = boost::json;
+using db::from_boost;
+using db::Query;
+using db::to_boost;
+
+// ---- JSON columns ----------------------------------------------------------------------------
+
+json::value parse(const std::string& text) {
+    std::error_code ec;
+    auto v = json::parse(text, ec);
+    return ec ? json::value() : v;
+}
+std::string str(const json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_string() ? std::string(v->get_string()) : std::string{};
+}
+bool flag(const json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_bool() && v->get_bool();
+}
+int number(const json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return v && v->is_int64() ? static_cast<int>(v->get_int64()) : 0;
+}
+
+std::string kill_criteria_text(const std::vector<KillCriterion>& list) {
+    json::array a;
+    for (const auto& k : list) a.push_back(json::object{{"key", k.key}, {"text", k.text}, {"met", k.met}});
+    return json::serialize(a);
+}
+std::vector<KillCriterion> kill_criteria_of(const std::string& text) {
+    std::vector<KillCriterion> out;
+    auto v = parse(text);
+    if (v.is_array())
+        for (const auto& item : v.as_array())
+            if (item.is_object()) out.push_back({str(item.as_object(), "key"), str(item.as_object(), "text"), flag(item.as_object(), "met")});
+    return out;
+}
+
+std::string fit_text(const FitCheck& f) {
+    json::array reasons;
+    for (const auto& r : f.reasons) reasons.emplace_back(r);
+    return json::serialize(json::object{{"problem_defined", f.answers.problem_defined},
+                                        {"near_term", f.answers.near_term},
+                                        {"customers_can_picture", f.answers.customers_can_picture},
+                                        {"customer_willing", f.answers.customer_willing},
+                                        {"capacity_available", f.answers.capacity_available},
+                                        {"score", f.score},
+                                        {"recommendation", f.recommendation},
+                                        {"flagged", f.flagged},
+                                        {"reasons", std::move(reasons)}});
+}
+FitCheck fit_of(const std::string& text) {
+    FitCheck f;
+    auto v = parse(text);
+    if (!v.is_object()) return f;
+    const auto& o = v.as_object();
+    f.answers = {number(o, "problem_defined"), number(o, "near_term"), number(o, "customers_can_picture"),
+                 number(o, "customer_willing"), number(o, "capacity_available")};
+    f.score = number(o, "score");
+    f.recommendation = str(o, "recommendation");
+    f.flagged = flag(o, "flagged");
+    if (const auto* r = o.if_contains("reasons"); r && r->is_array())
+        for (const auto& item : r->as_array())
+            if (item.is_string()) f.reasons.emplace_back(item.get_string());
+    return f;
+}
+
+std::string checks_text(const std::vector<CriterionCheck>& checks) {
+    json::array a;
+    for (const auto& c : checks) {
+        json::object o{{"phase", c.phase_key}, {"key", c.criterion_key}, {"met", c.met}};
+        o["evidence_url"] = c.evidence_url ? json::value(*c.evidence_url) : json::value(nullptr);
+        a.push_back(std::move(o));
+    }
+    return json::serialize(a);
+}
+std::vector<CriterionCheck> checks_of(const std::string& text) {
+    std::vector<CriterionCheck> out;
+    auto v = parse(text);
+    if (!v.is_array()) return out;
+    for (const auto& item : v.as_array()) {
+        if (!item.is_object()) continue;
+        const auto& o = item.as_object();
+        CriterionCheck c{str(o, "phase"), str(o, "key"), flag(o, "met"), std::nullopt};
+        if (const auto* url = o.if_contains("evidence_url"); url && url->is_string()) c.evidence_url = std::string(url->get_string());
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::string signals_text(const std::vector<Signal>& signals) {
+    json::array a;
+    for (const auto& s : signals) {
+        json::object o{{"key", s.key}, {"severity", s.severity}, {"text", s.text}};
+        o["value"] = s.value ? json::value(*s.value) : json::value(nullptr);
+        a.push_back(std::move(o));
+    }
+    return json::serialize(a);
+}
+std::vector<Signal> signals_of(const std::string& text) {
+    std::vector<Signal> out;
+    auto v = parse(text);
+    if (!v.is_array()) return out;
+    for (const auto& item : v.as_array()) {
+        if (!item.is_object()) continue;
+        const auto& o = item.as_object();
+        Signal s{str(o, "key"), str(o, "severity"), std::nullopt, str(o, "text")};
+        if (const auto* value = o.if_contains("value"); value && value->is_number()) s.value = value->to_number<double>();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+// ---- rows ----------------------------------------------------------------------------------
+
+struct ProjectRow {
+    long long id = 0, lead_id = 0, framework_id = 0, version = 0;
+    int framework_version = 0, fit_score = 0, health_score = 100, ask_first = 0;
+    std::string title, problem, hypothesis, lead_name, phase_key, phase_entered_at, status, kill_criteria, checks, fit,
+        health_level, signals, framework_name, created_at, updated_at;
+    boost::optional<long long> sponsor_id, share_space_id, budget_amount;
+    boost::optional<int> effort_days;
+    boost::optional<std::string> sponsor_name, budget_currency, share_summary, shared_at, learned, do_differently,
+        health_at;
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(title));
+        st.exchange(soci::into(problem));
+        st.exchange(soci::into(hypothesis));
+        st.exchange(soci::into(lead_id));
+        st.exchange(soci::into(lead_name));
+        st.exchange(soci::into(sponsor_id));
+        st.exchange(soci::into(sponsor_name));
+        st.exchange(soci::into(framework_id));
+        st.exchange(soci::into(framework_name));
+        st.exchange(soci::into(framework_version));
+        st.exchange(soci::into(phase_key));
+        st.exchange(soci::into(phase_entered_at));
+        st.exchange(soci::into(status));
+        st.exchange(soci::into(kill_criteria));
+        st.exchange(soci::into(checks));
+        st.exchange(soci::into(fit));
+        st.exchange(soci::into(fit_score));
+        st.exchange(soci::into(budget_amount));
+        st.exchange(soci::into(budget_currency));
+        st.exchange(soci::into(effort_days));
+        st.exchange(soci::into(share_space_id));
+        st.exchange(soci::into(share_summary));
+        st.exchange(soci::into(shared_at));
+        st.exchange(soci::into(learned));
+        st.exchange(soci::into(do_differently));
+        st.exchange(soci::into(health_score));
+        st.exchange(soci::into(health_level));
+        st.exchange(soci::into(ask_first));
+        st.exchange(soci::into(signals));
+        st.exchange(soci::into(health_at));
+        st.exchange(soci::into(version));
+        st.exchange(soci::into(created_at));
+        st.exchange(soci::into(updated_at));
+    }
+    Project value() const {
+        Project p;
+        p.id = id;
+        p.title = title;
+        p.problem_statement = problem;
+        p.hypothesis = hypothesis;
+        p.lead = {lead_id, lead_name};
+        if (sponsor_id) p.sponsor = UserRef{*sponsor_id, sponsor_name.value_or("")};
+        p.framework = {framework_id, framework_name, framework_version};
+        p.phase.key = phase_key;
+        p.phase.entered_at = phase_entered_at;
+        p.status = status;
+        p.kill_criteria = kill_criteria_of(kill_criteria);
+        p.criteria_checks = checks_of(checks);
+        p.fit = fit_of(fit);
+        if (budget_amount) p.budget = Budget{static_cast<double>(*budget_amount), budget_currency.value_or("")};
+        if (effort_days) p.effort_days = *effort_days;
+        if (share_space_id) p.share = Share{*share_space_id, share_summary.value_or(""), shared_at.value_or("")};
+        if (learned) p.learnings = Learnings{*learned, do_differently.value_or("")};
+        p.health = {health_score, health_level, ask_first != 0, health_at.value_or(""), signals_of(signals)};
+        p.version = version;
+        p.created_at = created_at;
+        p.updated_at = updated_at;
+        return p;
+    }
+};
+constexpr const char* kProjectSelect =
+    "SELECT p.id, p.title, p.problem_statement, p.hypothesis, p.lead_id, l.display_name, p.sponsor_id, "
+    "sp.display_name, p.framework_id, f.name, p.framework_version, p.phase_key, p.phase_entered_at, p.status, "
+    "p.kill_criteria, p.criteria_checks, p.fit, p.fit_score, p.budget_amount, p.budget_currency, p.effort_days, "
+    "p.share_space_id, p.share_summary, p.shared_at, p.learned, p.do_differently, p.health_score, p.health_level, "
+    "p.ask_first, p.health_signals, p.health_computed_at, p.version, p.created_at, p.updated_at FROM projects p "
+    "JOIN users l ON l.id = p.lead_id LEFT JOIN users sp ON sp.id = p.sponsor_id "
+    "JOIN frameworks f ON f.id = p.framework_id ";
+
+}  // namespace
+
+namespace {
+
+struct TeamRow {
+    long long user_id = 0;
+    std::string name, role;
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(user_id));
+        st.exchange(soci::into(name));
+        st.exchange(soci::into(role));
+    }
+    TeamMember value() const { return {user_id, name, role}; }
+};
+struct PartyRow {
+    long long id = 0;
+    std::string name, kind, role, commitment;
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(name));
+        st.exchange(soci::into(kind));
+        st.exchange(soci::into(role));
+        st.exchange(soci::into(commitment));
+    }
+    ProjectStakeholder value() const { return {id, name, kind, role, commitment}; }
+};
+struct IdRow {
+    long long id = 0;
+    void bind(soci::statement& st) { st.exchange(soci::into(id)); }
+    int64_t value() const { return id; }
+};
+struct TextRow {
+    boost::optional<std::string> text;
+    void bind(soci::statement& st) { st.exchange(soci::into(text)); }
+    std::optional<std::string> value() const { return from_boost(text); }
+};
+struct StepRow {
+    std::string interest;
+    void bind(soci::statement& st) { st.exchange(soci::into(interest)); }
+    int value() const {
+        for (size_t i = 0; i < kInterestLevels.size(); ++i)
+            if (kInterestLevels[i] == interest) return static_cast<int>(i);
+        return 0;
+    }
+};
+struct KpiRow {
+    long long id = 0;
+    double number = 0;
+    int counts = 0;
+    std::string key, on, phase, note;
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(key));
+        st.exchange(soci::into(number));
+        st.exchange(soci::into(on));
+        st.exchange(soci::into(phase));
+        st.exchange(soci::into(counts));
+        st.exchange(soci::into(note));
+    }
+    KpiValue value() const { return {id, key, number, on, note, phase, counts != 0}; }
+};
+
+void load_people(soci::session& s, Project& p) {
+    const long long id = p.id;
+    p.team = Query<TeamRow>(s).bind(id).run(
+        "SELECT t.user_id, u.display_name, t.role FROM project_team t JOIN users u ON u.id = t.user_id "
+        "WHERE t.project_id = :p ORDER BY u.display_name, t.user_id");
+    p.stakeholders = Query<PartyRow>(s).bind(id).run(
+        "SELECT st.id, st.name, st.kind, x.role, x.commitment FROM project_stakeholders x "
+        "JOIN stakeholders st ON st.id = x.stakeholder_id WHERE x.project_id = :p ORDER BY st.sort_name, st.id");
+}
+
+}  // namespace
+
+int64_t insert_project(soci::session& s, const Project& p, int64_t by, const std::string& now) {
+    long long id = 0;
+    const long long lead = p.lead.id, fid = p.framework.id, who = by;
+    const auto sponsor = p.sponsor ? boost::optional<long long>(p.sponsor->id) : boost::none;
+    const auto amount = p.budget ? boost::optional<long long>(static_cast<long long>(p.budget->amount)) : boost::none;
+    const auto currency = p.budget ? boost::optional<std::string>(p.budget->currency) : boost::none;
+    const auto effort = p.effort_days ? boost::optional<int>(static_cast<int>(*p.effort_days)) : boost::none;
+    const std::string kills = kill_criteria_text(p.kill_criteria), checks = checks_text(p.criteria_checks),
+                      fit = fit_text(p.fit);
+    s << "INSERT INTO projects (title, problem_statement, hypothesis, lead_id, sponsor_id, framework_id, "
+         "framework_version, phase_key, phase_entered_at, status, kill_criteria, criteria_checks, fit, fit_score, "
+         "budget_amount, budget_currency, effort_days, created_by, created_at, updated_at) VALUES (:t, :ps, :h, :l, "
+         ":sp, :f, :fv, :ph, :pe, :st, :k, :c, :fit, :fs, :ba, :bc, :e, :b, :ca, :u) RETURNING id",
+        soci::use(p.title), soci::use(p.problem_statement), soci::use(p.hypothesis), soci::use(lead), soci::use(sponsor),
+        soci::use(fid), soci::use(p.framework.version), soci::use(p.phase.key), soci::use(p.phase.entered_at),
+        soci::use(p.status), soci::use(kills), soci::use(checks), soci::use(fit), soci::use(p.fit.score),
+        soci::use(amount), soci::use(currency), soci::use(effort), soci::use(who), soci::use(now), soci::use(now),
+        soci::into(id);
+    return id;
+}
+
+bool update_project(soci::session& s, const Project& p, const std::string& now) {
+    const long long id = p.id, lead = p.lead.id, version = p.version;
+    const auto sponsor = p.sponsor ? boost::optional<long long>(p.sponsor->id) : boost::none;
+    const auto amount = p.budget ? boost::optional<long long>(static_cast<long long>(p.budget->amount)) : boost::none;
+    const auto currency = p.budget ? boost::optional<std::string>(p.budget->currency) : boost::none;
+    const auto effort = p.effort_days ? boost::optional<int>(static_cast<int>(*p.effort_days)) : boost::none;
+    const auto space = p.share ? boost::optional<long long>(p.share->space_id) : boost::none;
+    const auto summary = p.share ? boost::optional<std::string>(p.share->summary) : boost::none;
+    const auto shared_at = p.share ? boost::optional<std::string>(p.share->shared_at) : boost::none;
+    const auto learned = p.learnings ? boost::optional<std::string>(p.learnings->learned) : boost::none;
+    const auto differently = p.learnings ? boost::optional<std::string>(p.learnings->do_differently) : boost::none;
+    const std::string kills = kill_criteria_text(p.kill_criteria), checks = checks_text(p.criteria_checks),
+                      fit = fit_text(p.fit);
+    soci::statement st =
+        (s.prepare << "UPDATE projects SET title = :t, problem_statement = :ps, hypothesis = :h, lead_id = :l, "
+                      "sponsor_id = :sp, framework_version = :fv, phase_key = :ph, phase_entered_at = :pe, status = :st, "
+                      "kill_criteria = :k, criteria_checks = :c, fit = :fit, fit_score = :fs, budget_amount = :ba, "
+                      "budget_currency = :bc, effort_days = :e, share_space_id = :ss, share_summary = :sm, "
+                      "shared_at = :sa, learned = :le, do_differently = :dd, version = version + 1, updated_at = :u "
+                      "WHERE id = :id AND version = :v",
+         soci::use(p.title), soci::use(p.problem_statement), soci::use(p.hypothesis), soci::use(lead), soci::use(sponsor),
+         soci::use(p.framework.version), soci::use(p.phase.key), soci::use(p.phase.entered_at), soci::use(p.status),
+         soci::use(kills), soci::use(checks), soci::use(fit), soci::use(p.fit.score), soci::use(amount),
+         soci::use(currency), soci::use(effort), soci::use(space), soci::use(summary), soci::use(shared_at),
+         soci::use(learned), soci::use(differently), soci::use(now), soci::use(id), soci::use(version));
+    st.execute(true);
+    return st.get_affected_rows() > 0;
+}
+
+void replace_team(soci::session& s, int64_t id, const std::vector<TeamMember>& team) {
+    const long long pid = id;
+    s << "DELETE FROM project_team WHERE project_id = :p", soci::use(pid);
+    for (const auto& m : team) {
+        const long long user = m.user_id;
+        s << "INSERT INTO project_team (project_id, user_id, role) VALUES (:p, :u, :r)", soci::use(pid), soci::use(user),
+            soci::use(m.role);
+    }
+}
+
+void replace_stakeholders(soci::session& s, int64_t id, const std::vector<ProjectStakeholder>& list) {
+    const long long pid = id;
+    s << "DELETE FROM project_stakeholders WHERE project_id = :p", soci::use(pid);
+    for (const auto& x : list) {
+        const long long sid = x.stakeholder_id;
+        s << "INSERT INTO project_stakeholders (project_id, stakeholder_id, role, commitment) VALUES (:p, :s, :r, :c)",
+            soci::use(pid), soci::use(sid), soci::use(x.role), soci::use(x.commitment);
+    }
+}
+
+void store_health(soci::session& s, int64_t id, const Health& h) {
+    const long long pid = id;
+    const int ask = h.ask_first ? 1 : 0;
+    const std::string signals = signals_text(h.signals);
+    s << "UPDATE projects SET health_score = :s, health_level = :l, ask_first = :a, health_signals = :g, "
+         "health_computed_at = :c WHERE id = :id",
+        soci::use(h.score), soci::use(h.level), soci::use(ask), soci::use(signals), soci::use(h.computed_at),
+        soci::use(pid);
+}
+
+std::optional<Project> find_project(soci::session& s, int64_t id) {
+    auto rows = Query<ProjectRow>(s).bind(static_cast<long long>(id)).run(std::string(kProjectSelect) + "WHERE p.id = :id");
+    if (rows.empty()) return std::nullopt;
+    auto p = rows.front();
+    load_people(s, p);
+    return p;
+}
+
+std::vector<Project> list_projects(soci::session& s, const ProjectFilter& f) {
+    Query<ProjectRow> q(s);
+    std::string sql = std::string(kProjectSelect) + "WHERE 1 = 1";
+    if (f.status) { sql += " AND p.status = :st"; q.bind(*f.status); }
+    if (f.framework_id) { sql += " AND p.framework_id = :f"; q.bind(static_cast<long long>(*f.framework_id)); }
+    if (f.after) { sql += " AND p.id < :a"; q.bind(static_cast<long long>(*f.after)); }
+    sql += " ORDER BY p.id DESC LIMIT :l";
+    q.bind(f.limit + 1);
+    return q.run(sql);
+}
+
+std::vector<int64_t> all_project_ids(soci::session& s) {
+    return Query<IdRow>(s).run("SELECT id FROM projects ORDER BY id");
+}
+
+bool works_on(soci::session& s, int64_t id, int64_t user_id) {
+    const long long pid = id, u1 = user_id, u2 = user_id, u3 = user_id;
+    return !Query<IdRow>(s).bind(pid).bind(u1).bind(u2).bind(u3).run(
+        "SELECT p.id FROM projects p WHERE p.id = :p AND (p.lead_id = :u1 OR p.sponsor_id = :u2 OR EXISTS "
+        "(SELECT 1 FROM project_team t WHERE t.project_id = p.id AND t.user_id = :u3))").empty();
+}
+
+int64_t insert_kpi_value(soci::session& s, int64_t project_id, const KpiValue& v, int64_t by, const std::string& now) {
+    long long id = 0;
+    const long long pid = project_id, who = by;
+    const int counts = v.counts ? 1 : 0;
+    s << "INSERT INTO kpi_values (project_id, kpi_key, value, recorded_on, phase_key, counts, note, recorded_by, "
+         "recorded_at) VALUES (:p, :k, :v, :o, :ph, :c, :n, :b, :a) RETURNING id",
+        soci::use(pid), soci::use(v.kpi_key), soci::use(v.value), soci::use(v.recorded_on), soci::use(v.phase_key),
+        soci::use(counts), soci::use(v.note), soci::use(who), soci::use(now), soci::into(id);
+    return id;
+}
+
+std::vector<KpiValue> kpi_values(soci::session& s, int64_t project_id, const std::optional<std::string>& kpi_key,
+                                 std::optional<int64_t> after, int limit) {
+    Query<KpiRow> q(s);
+    std::string sql =
+        "SELECT id, kpi_key, value, recorded_on, phase_key, counts, note FROM kpi_values WHERE project_id = :p";
+    q.bind(static_cast<long long>(project_id));
+    if (kpi_key) { sql += " AND kpi_key = :k"; q.bind(*kpi_key); }
+    if (after) { sql += " AND id < :a"; q.bind(static_cast<long long>(*after)); }
+    sql += " ORDER BY id DESC LIMIT :l";
+    q.bind(limit + 1);
+    return q.run(sql);
+}
+
+std::vector<KpiValue> latest_counting_values(soci::session& s, int64_t project_id) {
+    const long long p1 = project_id, p2 = project_id;
+    return Query<KpiRow>(s).bind(p1).bind(p2).run(
+        "SELECT v.id, v.kpi_key, v.value, v.recorded_on, v.phase_key, v.counts, v.note FROM kpi_values v "
+        "WHERE v.project_id = :p1 AND v.counts = 1 AND v.id = (SELECT w.id FROM kpi_values w WHERE "
+        "w.project_id = :p2 AND w.kpi_key = v.kpi_key AND w.counts = 1 ORDER BY w.recorded_on DESC, w.id DESC LIMIT 1)");
+}
+
+std::optional<std::string> last_customer_contact(soci::session& s, int64_t project_id) {
+    auto rows = Query<TextRow>(s).bind(static_cast<long long>(project_id)).run(
+        "SELECT MAX(x.occurred_at) FROM project_stakeholders ps JOIN interaction_stakeholders x "
+        "ON x.stakeholder_id = ps.stakeholder_id WHERE ps.project_id = :p AND ps.role = 'customer' "
+        "AND x.status = 'held'");
+    return rows.empty() ? std::nullopt : rows.front();
+}
+
+std::vector<int> customer_interest(soci::session& s, int64_t project_id, const std::string& from,
+                                   const std::string& to) {
+    return Query<StepRow>(s).bind(static_cast<long long>(project_id)).bind(from).bind(to).run(
+        "SELECT x.interest FROM project_stakeholders ps JOIN interaction_stakeholders x "
+        "ON x.stakeholder_id = ps.stakeholder_id WHERE ps.project_id = :p AND ps.role = 'customer' "
+        "AND x.interest IS NOT NULL AND x.occurred_at >= :f AND x.occurred_at < :t");
+}
+
+}  // namespace cocreate::projects::project_repository

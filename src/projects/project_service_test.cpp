@@ -1,0 +1,158 @@
+// Projects through the service, on SQLite and (when COCREATE_TEST_POSTGRESQL is set)
+// PostgreSQL: intake fit check, health from the data, KPI values against the phase.
+#include "projects/project_service.hpp"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <atomic>
+
+#include "db/migrator.hpp"
+#include "db/test_database.hpp"
+#include "engagement/interaction_service.hpp"
+#include "projects/framework_service.hpp"
+
+namespace cocreate::projects {
+namespace {
+
+class FakeClock final : public core::Clock {
+public:
+    core::TimePoint now() const override { return core::TimePoint(std::chrono::milliseconds(ms_.load())); }
+    void advance_days(int d) { ms_ += int64_t{d} * 86'400'000; }
+
+private:
+    std::atomic<long long> ms_{(*core::parse_time("2026-11-23T09:00:00Z")).time_since_epoch().count()};
+};
+
+class ProjectServiceTest : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        ASSERT_GE(sodium_init(), 0);
+        db = db::open_test_database(GetParam());
+        if (!db) GTEST_SKIP() << "COCREATE_TEST_POSTGRESQL not set";
+        db::Migrator(*db, db::embedded_migrations(db->engine())).migrate();
+        registry = std::make_unique<stakeholders::StakeholderService>(*db, clock);
+        frameworks = std::make_unique<FrameworkService>(*db, clock);
+        projects = std::make_unique<ProjectService>(*db, clock, *registry);
+        interactions = std::make_unique<engagement::InteractionService>(*db, clock, *registry);
+        ines = user("ines@example.com", "Ines", "innovation_manager", auth::Role::kInnovationManager);
+        sam = user("sam@example.com", "Sam", "member", auth::Role::kMember);
+        framework_id = frameworks->create(ines, {"Co-innovation", "", std::nullopt})->first.id;
+        stakeholders::StakeholderInput in;
+        in.type = "organisation";
+        in.name = "Northwind";
+        in.kind = "customer";
+        customer = registry->create(ines, in)->id;
+    }
+    auth::Principal user(const std::string& email, const std::string& name, const std::string& role, auth::Role r) {
+        long long id = 0;
+        const std::string t = core::format_time(clock.now());
+        db->write([&](soci::session& s) -> core::Result<bool> {
+            s << "INSERT INTO users (email, display_name, password_hash, role, created_at, updated_at, "
+                 "password_changed_at) VALUES (:e, :n, 'x', :r, :c, :u, :p) RETURNING id",
+                soci::use(email), soci::use(name), soci::use(role), soci::use(t), soci::use(t), soci::use(t),
+                soci::into(id);
+            return true;
+        });
+        auth::Principal p;
+        p.user_id = id;
+        p.display_name = name;
+        p.role = r;
+        return p;
+    }
+    NewProject proposal() {
+        NewProject n;
+        n.title = "Live ETA at depot gates";
+        n.problem_statement = "Trucks wait 40 minutes at gates";
+        n.hypothesis = "A live ETA halves waiting";
+        n.framework_id = framework_id;
+        n.stakeholders = {{customer, "", "", "customer", "Two depots for the pilot"}};
+        n.kill_criteria = {"No pilot site by March"};
+        n.fit = {5, 4, 4, 5, 3};
+        return n;
+    }
+    bool has_signal(const Health& h, std::string_view key) {
+        return std::any_of(h.signals.begin(), h.signals.end(), [&](const Signal& s) { return s.key == key; });
+    }
+
+    FakeClock clock;
+    std::unique_ptr<db::Database> db;
+    std::unique_ptr<stakeholders::StakeholderService> registry;
+    std::unique_ptr<FrameworkService> frameworks;
+    std::unique_ptr<ProjectService> projects;
+    std::unique_ptr<engagement::InteractionService> interactions;
+    auth::Principal ines, sam;
+    int64_t framework_id = 0, customer = 0;
+};
+
+TEST_P(ProjectServiceTest, IntakeStartsInTheFirstPhaseWithAFitScore) {
+    auto p = projects->create(sam, proposal());
+    ASSERT_TRUE(p) << p.error().detail;
+    EXPECT_EQ(p->phase.key, "explore");
+    EXPECT_EQ(p->status, "active");
+    EXPECT_EQ(p->lead.id, sam.user_id);
+    EXPECT_EQ(p->fit.recommendation, "good_fit");
+    EXPECT_FALSE(p->fit.flagged);
+    ASSERT_EQ(p->stakeholders.size(), 1u);
+    EXPECT_EQ(p->kill_criteria.size(), 1u);
+    EXPECT_TRUE(has_signal(p->health, "no_sponsor"));  // explained, not hidden
+
+    auto poor = proposal();
+    poor.fit = {1, 2, 2, 1, 2};
+    auto flagged = projects->create(sam, poor);
+    ASSERT_TRUE(flagged);
+    EXPECT_EQ(flagged->fit.recommendation, "poor_fit");  // allowed, and flagged
+    EXPECT_TRUE(flagged->fit.flagged);
+
+    auto bad = proposal();
+    bad.stakeholders = {{999999, "", "", "customer", ""}};
+    auto refused = projects->create(sam, bad);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().field, "stakeholders[0].stakeholder_id");
+}
+
+TEST_P(ProjectServiceTest, HealthFollowsCustomerContactAndTime) {
+    auto p = projects->create(sam, proposal());
+    ASSERT_TRUE(p);
+    clock.advance_days(40);  // Explore allows 30 days; no customer contact at all
+    auto again = projects->recompute_all(ines);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->projects, 1);
+    auto x = projects->get(sam, p->id);
+    EXPECT_TRUE(has_signal(x->health, "time_in_phase"));
+    EXPECT_TRUE(has_signal(x->health, "no_customer_contact"));
+    EXPECT_LT(x->health.score, 80);
+
+    engagement::InteractionInput call;
+    call.title = "Call";
+    call.type = "call";
+    call.occurred_at = core::format_time(clock.now());
+    call.stakeholders = std::vector<engagement::InteractionStakeholder>{{customer}};
+    ASSERT_TRUE(interactions->create(sam, call));
+    ASSERT_TRUE(projects->recompute_all(ines));
+    EXPECT_FALSE(has_signal(projects->get(sam, p->id)->health, "no_customer_contact"));
+    EXPECT_FALSE(projects->recompute_all(sam));  // members do not run the portfolio job
+}
+
+TEST_P(ProjectServiceTest, RevenueBeforeItsPhaseIsKeptButDoesNotCount) {
+    auto p = projects->create(sam, proposal());
+    ASSERT_TRUE(p);
+    auto revenue = projects->record_kpi(sam, p->id, {"revenue", 12000, std::nullopt, "first order"});
+    ASSERT_TRUE(revenue) << revenue.error().detail;
+    EXPECT_FALSE(revenue->counts);
+    EXPECT_EQ(revenue->phase_key, "explore");
+    auto interviews = projects->record_kpi(sam, p->id, {"interviews_held", 4, std::nullopt, ""});
+    ASSERT_TRUE(interviews);
+    EXPECT_TRUE(interviews->counts);
+    auto unknown = projects->record_kpi(sam, p->id, {"nps", 1, std::nullopt, ""});
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().field, "kpi_key");
+    auto other = user("olga@example.com", "Olga", "member", auth::Role::kMember);
+    EXPECT_EQ(projects->record_kpi(other, p->id, {"interviews_held", 5, std::nullopt, ""}).error().code,
+              core::ErrorCode::kPermissionDenied);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ProjectServiceTest, ::testing::Values("sqlite", "postgresql"));
+
+}  // namespace
+}  // namespace cocreate::projects
