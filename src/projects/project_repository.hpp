@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "projects/project.hpp"
+#include "projects/project_rules.hpp"
 
 namespace cocreate::projects::project_repository {
 
@@ -39,6 +40,26 @@ std::vector<KpiValue> kpi_values(soci::session& s, int64_t project_id, const std
                                  std::optional<int64_t> after, int limit);
 // The latest counting value of each KPI of the project.
 std::vector<KpiValue> latest_counting_values(soci::session& s, int64_t project_id);
+
+// Gate reviews. insert_review fails with a database error when the project already has an
+// open review (unique index); mark_decided answers false when the review was no longer open.
+int64_t insert_review(soci::session& s, const GateReview& r, const std::string& now);
+bool mark_decided(soci::session& s, const GateReview& r, const std::string& to_phase, const std::string& now);
+std::optional<GateReview> find_review(soci::session& s, int64_t id);
+bool has_open_review(soci::session& s, int64_t project_id);
+std::vector<GateReview> reviews_of(soci::session& s, int64_t project_id, std::optional<int64_t> after, int limit);
+// Open reviews `user_id` is a decision maker of (all open ones when nullopt), newest first.
+std::vector<GateReview> open_reviews(soci::session& s, std::optional<int64_t> user_id, std::optional<int64_t> after,
+                                     int limit);
+
+// The board: the active and on-hold projects of one phase, ask-first and least healthy
+// first, limit + 1; and how many there are.
+std::vector<Project> board_column(soci::session& s, int64_t framework_id, const std::string& phase_key, int limit);
+int64_t count_in_phase(soci::session& s, int64_t framework_id, const std::string& phase_key);
+// Decided reviews of a framework's projects as (from, decision, to) with how many of each,
+// and the projects by (phase, status) with how many: the funnel's inputs.
+std::vector<MoveTally> move_counts(soci::session& s, int64_t framework_id, const std::optional<std::string>& since);
+std::vector<PositionTally> position_counts(soci::session& s, int64_t framework_id, const std::optional<std::string>& since);
 
 // Health inputs from the engagement log: the latest held interaction with a customer
 // stakeholder of the project, and interest steps stated by them in [from, to).

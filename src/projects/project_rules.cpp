@@ -405,42 +405,53 @@ Health compute_health(const HealthInputs& inputs) {
 
 // ---- funnel -----------------------------------------------------------------------------
 
-std::vector<FunnelRow> funnel(const FrameworkVersion& framework, const std::vector<PhaseMove>& history,
-                              const std::vector<ProjectPosition>& projects) {
+std::vector<FunnelRow> funnel_from_tallies(const FrameworkVersion& framework, const std::vector<MoveTally>& moves,
+                                           const std::vector<PositionTally>& positions) {
     std::vector<FunnelRow> rows;
     for (const auto& phase : framework.phases) rows.push_back({.key = phase.key, .name = phase.name});
     if (rows.empty()) return rows;
-
-    std::unordered_set<int64_t> cohort;
-    for (const auto& project : projects) {
-        if (!cohort.insert(project.project_id).second) continue;
-        ++rows.front().entered;  // every project starts in the first phase
-        const auto at = phase_index(framework, project.phase_key);
-        if (at && (project.status == "active" || project.status == "on_hold")) ++rows[*at].current;
+    for (const auto& p : positions) {
+        const int n = static_cast<int>(p.count);
+        rows.front().entered += n;  // every project starts in the first phase
+        const auto at = phase_index(framework, p.phase_key);
+        if (at && (p.status == "active" || p.status == "on_hold")) rows[*at].current += n;
     }
-    for (const auto& move : history) {
+    for (const auto& move : moves) {
         const auto from = phase_index(framework, move.from_phase);
-        if (!from || !cohort.contains(move.project_id)) continue;
+        if (!from) continue;
+        const int n = static_cast<int>(move.count);
         auto& row = rows[*from];
         if (move.decision == "go") {
             if (*from + 1 == rows.size()) {
-                ++row.completed;
+                row.completed += n;
             } else {
-                ++row.advanced;
-                ++rows[*from + 1].entered;
+                row.advanced += n;
+                rows[*from + 1].entered += n;
             }
         } else if (move.decision == "kill") {
-            ++row.killed;
+            row.killed += n;
         } else if (move.decision == "hold") {
-            ++row.held;
+            row.held += n;
         } else if (move.decision == "pivot") {
             const auto to = phase_index(framework, move.to_phase);
             if (!to) continue;
-            ++row.pivoted_back;
-            ++rows[*to].entered;
+            row.pivoted_back += n;
+            rows[*to].entered += n;
         }
     }
     return rows;
+}
+
+std::vector<FunnelRow> funnel(const FrameworkVersion& framework, const std::vector<PhaseMove>& history,
+                              const std::vector<ProjectPosition>& projects) {
+    std::unordered_set<int64_t> cohort;
+    std::vector<PositionTally> positions;
+    for (const auto& project : projects)
+        if (cohort.insert(project.project_id).second) positions.push_back({project.phase_key, project.status, 1});
+    std::vector<MoveTally> moves;
+    for (const auto& move : history)
+        if (cohort.contains(move.project_id)) moves.push_back({move.from_phase, move.decision, move.to_phase, 1});
+    return funnel_from_tallies(framework, moves, positions);
 }
 
 }  // namespace cocreate::projects

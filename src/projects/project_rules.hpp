@@ -164,4 +164,17 @@ struct ProjectPosition {
 std::vector<FunnelRow> funnel(const FrameworkVersion& framework, const std::vector<PhaseMove>& history,
                               const std::vector<ProjectPosition>& projects);
 
+// The same funnel from counts (what a GROUP BY gives): how many decided moves of each kind,
+// and how many projects sit in each phase and status. The cohort is whatever was counted.
+struct MoveTally {
+    std::string from_phase, decision, to_phase;
+    int64_t count = 0;
+};
+struct PositionTally {
+    std::string phase_key, status;
+    int64_t count = 0;
+};
+std::vector<FunnelRow> funnel_from_tallies(const FrameworkVersion& framework, const std::vector<MoveTally>& moves,
+                                           const std::vector<PositionTally>& positions);
+
 }  // namespace cocreate::projects

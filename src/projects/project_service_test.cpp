@@ -152,6 +152,80 @@ TEST_P(ProjectServiceTest, RevenueBeforeItsPhaseIsKeptButDoesNotCount) {
               core::ErrorCode::kPermissionDenied);
 }
 
+TEST_P(ProjectServiceTest, PhasesChangeOnlyThroughGateReviews) {
+    auto p = projects->create(sam, proposal());
+    ASSERT_TRUE(p);
+    auto review = projects->request_review(sam, p->id, {{ines.user_id}, {}});
+    ASSERT_TRUE(review) << review.error().detail;
+    EXPECT_EQ(review->from_phase, "explore");
+    EXPECT_EQ(review->criteria.size(), 2u);
+    EXPECT_EQ(projects->request_review(sam, p->id, {{}, {}}).error().code, core::ErrorCode::kConflict);
+    EXPECT_EQ(projects->open_reviews(ines, ines.user_id, std::nullopt, 10)->items.size(), 1u);
+
+    // Go needs the exit criteria that require evidence.
+    auto early = projects->decide(ines, review->id, {"go", "Customers confirmed the pain", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().code, core::ErrorCode::kUnprocessable);
+    ASSERT_TRUE(projects->set_criterion(sam, p->id, "problem_heard", true, std::string("https://wiki.example/interviews")));
+    ASSERT_TRUE(projects->set_criterion(sam, p->id, "kill_criteria_written", true, std::nullopt));
+    // A member who is not a decision maker cannot decide.
+    auto other = user("olga@example.com", "Olga", "member", auth::Role::kMember);
+    EXPECT_EQ(projects->decide(other, review->id, {"go", "x", std::nullopt, std::nullopt, std::nullopt, std::nullopt}).error().code,
+              core::ErrorCode::kPermissionDenied);
+    clock.advance_days(3);
+    auto go = projects->decide(ines, review->id, {"go", "Customers confirmed the pain", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    ASSERT_TRUE(go) << go.error().detail;
+    EXPECT_EQ(go->second.phase.key, "validate_problem");
+    EXPECT_EQ(go->second.phase.entered_at, core::format_time(clock.now()));
+    EXPECT_EQ(go->first.status, "decided");
+    EXPECT_EQ(projects->decide(ines, review->id, {"kill", "again", std::nullopt, std::nullopt, std::nullopt, Learnings{"a", "b"}}).error().code,
+              core::ErrorCode::kConflict);
+
+    // Kill is respected, and keeps its learnings.
+    auto second = projects->request_review(sam, p->id, {{}, {}});
+    ASSERT_TRUE(second);
+    auto no_learnings = projects->decide(ines, second->id, {"kill", "No willing customer", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    ASSERT_FALSE(no_learnings);
+    EXPECT_EQ(no_learnings.error().field, "learnings.learned");
+    auto killed = projects->decide(ines, second->id, {"kill", "No willing customer", std::nullopt, std::nullopt, std::nullopt,
+                                                      Learnings{"Depots fix gates themselves", "Ask procurement first"}});
+    ASSERT_TRUE(killed) << killed.error().detail;
+    EXPECT_EQ(killed->second.status, "stopped");
+    ASSERT_TRUE(killed->second.learnings);
+    EXPECT_EQ(projects->request_review(sam, p->id, {{}, {}}).error().code, core::ErrorCode::kConflict);
+
+    // The funnel adds up: one project entered Explore, advanced, entered Validate and was killed there.
+    auto f = projects->funnel(ines, framework_id, std::nullopt);
+    ASSERT_TRUE(f);
+    EXPECT_EQ((*f)[0].entered, 1);
+    EXPECT_EQ((*f)[0].advanced, 1);
+    EXPECT_EQ((*f)[1].entered, 1);
+    EXPECT_EQ((*f)[1].killed, 1);
+    for (const auto& row : *f)
+        EXPECT_EQ(row.entered, row.advanced + row.killed + row.pivoted_back + row.completed + row.current) << row.key;
+    auto b = projects->board(ines, framework_id);
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->columns.size(), 5u);
+    for (const auto& c : b->columns) EXPECT_TRUE(c.cards.empty());  // stopped projects leave the board
+}
+
+TEST_P(ProjectServiceTest, PivotReturnsWithANewHypothesis) {
+    auto p = projects->create(sam, proposal());
+    ASSERT_TRUE(p);
+    auto review = projects->request_review(sam, p->id, {{}, {}});
+    ASSERT_TRUE(review);
+    auto pivot = projects->decide(ines, review->id, {"pivot", "Wrong problem", std::nullopt, std::string("explore"),
+                                                     std::string("Gate slots, not ETAs, cut waiting"), std::nullopt});
+    ASSERT_TRUE(pivot) << pivot.error().detail;
+    EXPECT_EQ(pivot->second.phase.key, "explore");
+    EXPECT_EQ(pivot->second.hypothesis, "Gate slots, not ETAs, cut waiting");
+    auto f = projects->funnel(ines, framework_id, std::nullopt);
+    EXPECT_EQ((*f)[0].pivoted_back, 1);
+    EXPECT_EQ((*f)[0].entered, 2);
+    auto b = projects->board(ines, framework_id);
+    EXPECT_EQ(b->columns[0].cards.size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ProjectServiceTest, ::testing::Values("sqlite", "postgresql"));
 
 }  // namespace

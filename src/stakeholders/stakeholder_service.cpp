@@ -365,6 +365,12 @@ core::Result<std::string> StakeholderService::name_in(soci::session& s, int64_t 
     return *name;
 }
 
+std::optional<std::string> StakeholderService::gatekeeper_area_in(soci::session& s, int64_t id) const {
+    auto x = repo::find_stakeholder(s, id, {});
+    if (!x || x->kind != "internal_gatekeeper") return std::nullopt;
+    return x->gatekeeper_area;
+}
+
 void StakeholderService::touch_contact_in(soci::session& s, int64_t id, const std::string& at) const {
     repo::touch_contact(s, id, at);
 }

@@ -52,6 +52,8 @@ public:
     // kNotFound unless the stakeholder exists; names the field when `field` is given.
     core::Result<std::string> name_in(soci::session& s, int64_t id) const;
     void touch_contact_in(soci::session& s, int64_t id, const std::string& at) const;
+    // The gatekeeper area of an internal gatekeeper stakeholder (legal, tax, …), if any.
+    std::optional<std::string> gatekeeper_area_in(soci::session& s, int64_t id) const;
     void set_last_contact_in(soci::session& s, int64_t id, const std::optional<std::string>& at) const;
     void record_emotion_in(soci::session& s, const Principal& p, int64_t id, const NewEmotion& e) const;
     std::vector<TimelineEntry> timeline_entries_in(soci::session& s, int64_t id,
