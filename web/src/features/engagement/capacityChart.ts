@@ -60,7 +60,8 @@ export function barOption(data: BarData, labels: ChartLabels, colors: ChartColor
     animation: false,
     aria: { enabled: true },
     textStyle: { color: colors.text },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    // containLabel leaves out the axis title: keep room for it below the labels.
+    grid: { left: 8, right: 24, top: 36, bottom: 32, containLabel: true },
     legend: { top: 0, textStyle: { color: colors.text }, data: [labels.load, labels.hours] },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: {
