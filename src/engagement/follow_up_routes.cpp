@@ -49,12 +49,7 @@ Response list_follow_ups(RequestContext& ctx, FollowUpService& svc) {
     f.stakeholder_id = q.id("stakeholder_id");
     f.overdue_only = q.boolean("overdue").value_or(false);
     f.due_before = date_param(ctx.request, "due_before", problem);
-    const auto page = q.key_page();
-    f.limit = page.limit;
-    if (page.after) {
-        f.after_key = page.after->key;
-        f.after_id = page.after->id;
-    }
+    http::apply_key_page(q.key_page(), f);
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     if (problem) return http::problem(*problem, ctx.request_id);
     const auto today = core::format_date(svc.today());
@@ -101,12 +96,7 @@ Response list_cadences(RequestContext& ctx, RelationshipService& svc) {
     f.stakeholder_id = q.id("stakeholder_id");
     f.owner_id = user_param(ctx.request, "owner_id", ctx.principal.user_id, problem);
     f.overdue_only = q.boolean("overdue").value_or(false);
-    const auto page = q.key_page();
-    f.limit = page.limit;
-    if (page.after) {
-        f.after_key = page.after->key;
-        f.after_id = page.after->id;
-    }
+    http::apply_key_page(q.key_page(), f);
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     if (problem) return http::problem(*problem, ctx.request_id);
     const auto today = core::format_date(svc.today());

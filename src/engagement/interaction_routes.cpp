@@ -76,12 +76,7 @@ Response handle_list(RequestContext& ctx, InteractionService& svc) {
     f.status = q.enumeration("status", kInteractionStatuses);
     f.from = q.time("from");
     f.to = q.time("to");
-    const auto page = q.key_page();
-    f.limit = page.limit;
-    if (page.after) {
-        f.after_key = page.after->key;
-        f.after_id = page.after->id;
-    }
+    http::apply_key_page(q.key_page(), f);
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     if (problem) return http::problem(*problem, ctx.request_id);
     return http::respond_page(ctx, svc.list(ctx.principal, f),

@@ -59,6 +59,16 @@ private:
     std::optional<core::Error> error_;
 };
 
+// Copies a keyset page request into a filter with `limit`, `after_key` and `after_id`.
+template <typename Filter>
+void apply_key_page(const KeyPageRequest& page, Filter& f) {
+    f.limit = page.limit;
+    if (page.after) {
+        f.after_key = page.after->key;
+        f.after_id = page.after->id;
+    }
+}
+
 // The cursor text for an item id, and back.
 std::string cursor_for(int64_t id);
 std::optional<int64_t> parse_cursor(std::string_view cursor);

@@ -181,12 +181,7 @@ core::Result<StakeholderFilter> read_filter(const http::Request& req, const auth
     std::optional<core::Error> problem;
     f.owner_id = user_param(req, "owner_id", p.user_id, problem);
     if (paged) {
-        const auto page = q.key_page();
-        f.limit = page.limit;
-        if (page.after) {
-            f.after_key = page.after->key;
-            f.after_id = page.after->id;
-        }
+        http::apply_key_page(q.key_page(), f);
     } else if (req.query_param("after") || req.query_param("limit")) {
         return core::fail(core::Error::invalid(req.query_param("after") ? "after" : "limit",
                                                "is not a known query parameter"));
