@@ -57,16 +57,29 @@ std::unique_ptr<core::Clock> make_clock(const Config& c) {
     return std::make_unique<core::FileOffsetClock>(c.clock_offset_file);
 }
 
-// Sends follow-up reminders once a minute until stopped.
-void remind(std::stop_token stop, engagement::FollowUpService& follow_ups) {
+// Once a minute until stopped: sends follow-up reminders, and when the day (of the app's
+// clock) has changed since the last sweep, recomputes project health, whose time-based
+// signals move with the days.
+void run_periodic(std::stop_token stop, const core::Clock& clock, engagement::FollowUpService& follow_ups,
+                  projects::ProjectService& projects) {
     std::mutex m;
     std::condition_variable_any wake;
+    std::optional<core::Date> swept;
     while (!stop.stop_requested()) {
         try {
             if (const int sent = follow_ups.send_reminders(); sent > 0)
                 spdlog::info(R"("msg":"follow-up reminders","sent":{})", sent);
         } catch (const std::exception& e) {
             spdlog::error(R"("msg":"follow-up reminders failed","error":{})", core::json_quote(e.what()));
+        }
+        try {
+            if (const auto today = core::date_of(clock.now()); swept != today) {
+                const auto done = projects.sweep_health();
+                swept = today;
+                spdlog::info(R"("msg":"project health sweep","projects":{},"seconds":{:.3f})", done.projects, done.seconds);
+            }
+        } catch (const std::exception& e) {
+            spdlog::error(R"("msg":"project health sweep failed","error":{})", core::json_quote(e.what()));
         }
         std::unique_lock lock(m);
         wake.wait_for(lock, stop, std::chrono::seconds(60), [] { return false; });
@@ -86,7 +99,9 @@ App::App(Config config)
       stakeholder_imports_(*db_, *clock_),
       interactions_(*db_, *clock_, stakeholders_),
       follow_ups_(*db_, *clock_, stakeholders_),
-      relationships_(*db_, *clock_, stakeholders_) {
+      relationships_(*db_, *clock_, stakeholders_),
+      frameworks_(*db_, *clock_),
+      projects_(*db_, *clock_, stakeholders_) {
     register_routes(router_, *this);
     std::vector<std::string> templates;
     for (const auto& r : router_.routes()) templates.push_back(r.method + " " + r.path_template);
@@ -118,7 +133,7 @@ int App::serve() {
     options.idle_timeout = std::chrono::milliseconds(config_.idle_timeout_ms);
     options.access_log = config_.access_log;
     http::Server server(options, *dispatcher_, *metrics_);
-    std::jthread reminders([this](std::stop_token stop) { remind(stop, follow_ups_); });
+    std::jthread periodic([this](std::stop_token stop) { run_periodic(stop, *clock_, follow_ups_, projects_); });
     if (static_files_->file_count() == 0)
         spdlog::warn(R"("msg":"no web app found; serving the API only","web_root":{})", core::json_quote(config_.web_root));
     server.run([&](uint16_t port) {

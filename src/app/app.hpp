@@ -18,6 +18,8 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "projects/framework_service.hpp"
+#include "projects/project_service.hpp"
 #include "stakeholders/stakeholder_import.hpp"
 #include "stakeholders/stakeholder_service.hpp"
 
@@ -41,6 +43,8 @@ public:
     engagement::InteractionService& interactions() { return interactions_; }
     engagement::FollowUpService& follow_ups() { return follow_ups_; }
     engagement::RelationshipService& relationships() { return relationships_; }
+    projects::FrameworkService& frameworks() { return frameworks_; }
+    projects::ProjectService& projects() { return projects_; }
     const http::Dispatcher& dispatcher() const { return *dispatcher_; }
     const core::Clock& clock() const { return *clock_; }
     // Valid once the route table is built (during serve and afterwards).
@@ -58,6 +62,8 @@ private:
     engagement::InteractionService interactions_;
     engagement::FollowUpService follow_ups_;
     engagement::RelationshipService relationships_;
+    projects::FrameworkService frameworks_;
+    projects::ProjectService projects_;
     http::Router router_;
     std::unique_ptr<http::Metrics> metrics_;
     std::unique_ptr<http::StaticFiles> static_files_;

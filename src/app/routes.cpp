@@ -3,6 +3,7 @@
 #include "app/system_routes.hpp"
 #include "auth/routes.hpp"
 #include "engagement/routes.hpp"
+#include "projects/routes.hpp"
 #include "events/audit_routes.hpp"
 #include "stakeholders/routes.hpp"
 
@@ -18,6 +19,10 @@ void register_routes(http::Router& router, App& app) {
     const engagement::Services engagement{app.interactions(), app.follow_ups(), app.relationships()};
     engagement::register_interaction_routes(router, engagement);
     engagement::register_follow_up_routes(router, engagement);
+    const projects::Services projects{app.frameworks(), app.projects(), app.clock()};
+    projects::register_framework_routes(router, projects);
+    projects::register_project_routes(router, projects);
+    projects::register_review_routes(router, projects);
     events::register_audit_routes(router, app.database());
 }
 

@@ -49,10 +49,18 @@ core::Status authorize(const Principal& p, Action action, const Target& t) {
         case Action::kUseProjects:
             return p.internal() ? core::Status{} : hidden();
         case Action::kViewStakeholder:
+        case Action::kViewProjectSummary:
             return (p.internal() || t.space_role) ? core::Status{} : hidden();
         case Action::kManageStakeholder:
         case Action::kDeleteInteraction:
         case Action::kSetCapacity:
+            if (!p.internal()) return hidden();
+            return (p.manages_innovation() || t.owner_id == p.user_id) ? core::Status{} : denied();
+        case Action::kWorkOnProject:
+        case Action::kDecideGateReview:
+            if (!p.internal()) return hidden();
+            return (p.manages_innovation() || t.member) ? core::Status{} : denied();
+        case Action::kManageProject:
             if (!p.internal()) return hidden();
             return (p.manages_innovation() || t.owner_id == p.user_id) ? core::Status{} : denied();
         case Action::kImportStakeholders:

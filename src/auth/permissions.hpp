@@ -34,14 +34,19 @@ enum class Action {
     kDeleteInteraction,    // target.owner_id: who logged it
     kSetCapacity,          // target.owner_id: whose capacity
     // Projects.
-    kUseProjects,          // read projects, frameworks, the portfolio
-    kManageFrameworks,     // create frameworks, publish versions
+    kUseProjects,          // read projects, frameworks, the portfolio; propose a project
+    kViewProjectSummary,   // target.space_role: set when the project is shared with a space of the caller's
+    kWorkOnProject,        // edit, check criteria, record KPIs, request reviews (target.member: lead, team or sponsor)
+    kDecideGateReview,     // target.member: a named decision maker of the review
+    kManageProject,        // migrate, share (target.owner_id: the project's lead)
+    kManageFrameworks,     // create frameworks, publish versions, recompute all health
 };
 
 // What the decision needs to know about the object acted on.
 struct Target {
     std::optional<std::string> space_role;  // the caller's role in the space, if a member
     int64_t owner_id = 0;                   // the creator / inviter, where it matters
+    bool member = false;                    // the caller takes part (project team, named decision maker)
 };
 
 // Allowed, or the error to answer with (kNotFound or kPermissionDenied).

@@ -71,5 +71,32 @@ TEST(Permissions, OwnersAndManagersManageStakeholders) {
               core::ErrorCode::kPermissionDenied);
 }
 
+TEST(Permissions, ProjectsAreInternalExceptSharedSummaries) {
+    const auto ext = as(Role::kExternal);
+    EXPECT_EQ(code(authorize(ext, Action::kViewProjectSummary, {})), core::ErrorCode::kNotFound);
+    EXPECT_TRUE(can(ext, Action::kViewProjectSummary, {"member"}));
+    // Even a (mistakenly) named external member gets nothing beyond the summary.
+    for (auto a : {Action::kUseProjects, Action::kWorkOnProject, Action::kDecideGateReview, Action::kManageProject,
+                   Action::kManageFrameworks})
+        EXPECT_EQ(code(authorize(ext, a, {"member", ext.user_id, true})), core::ErrorCode::kNotFound);
+    EXPECT_TRUE(can(as(Role::kMember), Action::kUseProjects));
+    EXPECT_TRUE(can(as(Role::kMember), Action::kViewProjectSummary));
+}
+
+TEST(Permissions, TheProjectTeamWorksOnItsProject) {
+    const Target team{std::nullopt, 0, true};
+    EXPECT_TRUE(can(as(Role::kMember), Action::kWorkOnProject, team));
+    EXPECT_EQ(code(authorize(as(Role::kMember), Action::kWorkOnProject, {})), core::ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(can(as(Role::kInnovationManager), Action::kWorkOnProject, {}));
+    EXPECT_TRUE(can(as(Role::kMember), Action::kDecideGateReview, team));
+    EXPECT_EQ(code(authorize(as(Role::kMember), Action::kDecideGateReview, {})), core::ErrorCode::kPermissionDenied);
+    // Migrating and sharing: the lead, not the whole team.
+    EXPECT_TRUE(can(as(Role::kMember, 7), Action::kManageProject, {std::nullopt, 7}));
+    EXPECT_EQ(code(authorize(as(Role::kMember, 7), Action::kManageProject, {std::nullopt, 8, true})),
+              core::ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(can(as(Role::kAdmin, 7), Action::kManageProject, {std::nullopt, 8}));
+    EXPECT_EQ(code(authorize(as(Role::kMember), Action::kManageFrameworks)), core::ErrorCode::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace cocreate::auth

@@ -54,6 +54,12 @@ struct Error {
         e.errors.push_back({std::move(field), std::move(detail)});
         return e;
     }
+    // 422 `failed_precondition`: a valid value the object's current state refuses.
+    static Error failed_precondition(std::string field, std::string detail) {
+        Error e{ErrorCode::kUnprocessable, detail, field, "failed_precondition"};
+        e.errors.push_back({std::move(field), std::move(detail)});
+        return e;
+    }
     static Error not_found(std::string what = "not found") { return {ErrorCode::kNotFound, std::move(what)}; }
     static Error unauthenticated(std::string detail = "sign in first") {
         return {ErrorCode::kUnauthenticated, std::move(detail)};

@@ -1,5 +1,7 @@
 #include "core/json_input.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include <boost/json/basic_parser_impl.hpp>
@@ -243,6 +245,41 @@ std::optional<std::optional<int64_t>> ObjectReader::nullable_int(std::string_vie
     auto n = optional_int(key, min, max);
     if (!n) return std::nullopt;
     return std::optional<int64_t>{*n};
+}
+
+std::optional<double> ObjectReader::optional_number(std::string_view key, double min, double max) {
+    const auto* v = take(key);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) {
+        record(field_name(key), "must be a number", ErrorCode::kInvalidArgument);
+        return std::nullopt;
+    }
+    const double n = v->to_number<double>();
+    if (!std::isfinite(n) || n < min || n > max) {
+        record(field_name(key), fmt::format("must be between {} and {}", min, max));
+        return std::nullopt;
+    }
+    return n;
+}
+
+double ObjectReader::required_number(std::string_view key, double min, double max) {
+    if (!obj_.if_contains(key) || obj_.at(key).is_null()) {
+        take(key);
+        record(field_name(key), "is required");
+        return 0;
+    }
+    return optional_number(key, min, max).value_or(0);
+}
+
+std::optional<std::optional<double>> ObjectReader::nullable_number(std::string_view key, double min, double max) {
+    const auto* v = obj_.if_contains(key);
+    if (v && v->is_null()) {
+        take(key);
+        return std::optional<double>{};
+    }
+    auto n = optional_number(key, min, max);
+    if (!n) return std::nullopt;
+    return std::optional<double>{*n};
 }
 
 std::optional<std::vector<std::string>> ObjectReader::optional_enum_array(

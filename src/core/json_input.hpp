@@ -48,6 +48,10 @@ public:
     std::optional<int64_t> optional_int(std::string_view key, int64_t min, int64_t max);
     int64_t required_int(std::string_view key, int64_t min, int64_t max);
     std::optional<std::optional<int64_t>> nullable_int(std::string_view key, int64_t min, int64_t max);
+    // Any finite JSON number (integer or not) within [min, max].
+    std::optional<double> optional_number(std::string_view key, double min, double max);
+    double required_number(std::string_view key, double min, double max);
+    std::optional<std::optional<double>> nullable_number(std::string_view key, double min, double max);
     std::optional<std::vector<std::string>> optional_enum_array(std::string_view key,
                                                                  Choices allowed,
                                                                  size_t max_items = 32);
@@ -76,6 +80,29 @@ public:
             merge(item.finish());
         }
         return true;
+    }
+
+    // A nested object: `each(reader)` reads it, its problems named "key.field" and its unknown
+    // fields refused. False when absent (or not an object, which is recorded).
+    template <typename F>
+    bool optional_object(std::string_view key, F&& each) {
+        const auto* v = take(key);
+        if (!v) return false;
+        if (!v->is_object()) {
+            record(field_name(key), "must be an object", ErrorCode::kInvalidArgument);
+            return false;
+        }
+        ObjectReader nested(v->get_object(), field_name(key));
+        each(nested);
+        merge(nested.finish());
+        return true;
+    }
+    bool has(std::string_view key) const { return obj_.if_contains(key) != nullptr; }
+    // The raw value at `key` (nullptr when absent), for fields that take more than one shape.
+    const boost::json::value* peek(std::string_view key) const { return obj_.if_contains(key); }
+    bool is_null(std::string_view key) const {
+        const auto* v = obj_.if_contains(key);
+        return v && v->is_null();
     }
 
     // Records a problem with field `key` of this object (named with the reader's prefix).

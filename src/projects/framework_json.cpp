@@ -35,7 +35,7 @@ json::object phase_json(const Phase& p, bool with_html) {
                    {"name", p.name},
                    {"guidelines", p.guidelines},
                    {"recommended_formats", strings(p.recommended_formats)},
-                   {"expected_level", p.expected_level},
+                   {"expected_level", p.expected_level.empty() ? json::value(nullptr) : json::value(p.expected_level)},
                    {"exit_criteria", std::move(criteria)},
                    {"max_days", p.max_days},
                    {"kpi_keys", strings(p.kpi_keys)},

@@ -29,7 +29,14 @@ core::Result<std::pair<Framework, FrameworkVersion>> FrameworkService::create(co
                                                                               const NewFramework& f) {
     if (auto ok = authorize(p, Action::kManageFrameworks); !ok) return fail(ok.error());
     FrameworkVersion first = f.first_version.value_or(default_framework());
-    if (auto ok = validate_framework(first); !ok) return fail(ok.error());
+    if (auto ok = validate_framework(first); !ok) {
+        // The version came in the request's `template`: name the fields as sent.
+        auto e = ok.error();
+        for (auto& fe : e.errors) fe.field = "template." + fe.field;
+        if (!e.field.empty()) e.field = "template." + e.field;
+        if (!e.errors.empty()) e.detail = e.errors.front().field + " " + e.errors.front().detail;
+        return fail(std::move(e));
+    }
     return db_.write([&](soci::session& s) -> core::Result<std::pair<Framework, FrameworkVersion>> {
         const auto t = core::format_time(clock_.now());
         first.framework_id = repo::insert_framework(s, f.name, f.description, p.user_id, t);

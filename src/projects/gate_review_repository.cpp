@@ -184,10 +184,11 @@ std::vector<GateReview> reviews_of(soci::session& s, int64_t project_id, std::op
     return rows;
 }
 
-std::vector<GateReview> open_reviews(soci::session& s, std::optional<int64_t> user_id, std::optional<int64_t> after,
-                                     int limit) {
+std::vector<GateReview> find_reviews(soci::session& s, const std::optional<std::string>& status,
+                                     std::optional<int64_t> user_id, std::optional<int64_t> after, int limit) {
     Query<ReviewRow> q(s);
-    std::string sql = std::string(kReviewSelect) + "WHERE g.status = 'requested'";
+    std::string sql = std::string(kReviewSelect) + "WHERE 1 = 1";
+    if (status) { sql += " AND g.status = :st"; q.bind(*status); }
     if (user_id) {
         sql += " AND EXISTS (SELECT 1 FROM gate_review_decision_makers m WHERE m.review_id = g.id AND m.user_id = :u)";
         q.bind(static_cast<long long>(*user_id));

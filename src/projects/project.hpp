@@ -184,6 +184,21 @@ struct CriterionCheck {
     std::optional<std::string> evidence_url;
 };
 
+// An exit criterion of the project's current phase with how far it is checked: what the
+// project page shows (derived from the framework version and the checks, never stored).
+struct CurrentCriterion {
+    std::string key, text;
+    bool evidence_required = false;
+    bool met = false;
+    std::optional<std::string> evidence_url;
+};
+
+// What external participants see of a project shared with one of their spaces.
+struct SharedSummary {
+    int64_t id = 0;
+    std::string title, phase_key, phase_name, summary, shared_at;
+};
+
 struct Project {
     int64_t id = 0;
     std::string title, problem_statement, hypothesis;
@@ -195,6 +210,7 @@ struct Project {
     std::string status = "active";  // kStatuses
     std::vector<KillCriterion> kill_criteria;
     std::vector<CriterionCheck> criteria_checks;
+    std::vector<CurrentCriterion> criteria;  // derived: see describe_phase
     std::optional<Budget> budget;
     std::optional<double> effort_days;
     std::vector<ProjectStakeholder> stakeholders;

@@ -261,6 +261,12 @@ void load_people(soci::session& s, Project& p) {
     p.stakeholders = Query<PartyRow>(s).bind(id).run(
         "SELECT st.id, st.name, st.kind, x.role, x.commitment FROM project_stakeholders x "
         "JOIN stakeholders st ON st.id = x.stakeholder_id WHERE x.project_id = :p ORDER BY st.sort_name, st.id");
+    p.need_ids = Query<IdRow>(s).bind(id).run("SELECT need_id FROM project_needs WHERE project_id = :p ORDER BY need_id");
+    // Derived, bounded: the page links the most recent ones; the stakeholders' timelines hold the rest.
+    p.interaction_ids = Query<IdRow>(s).bind(id).bind(p.created_at).run(
+        "SELECT DISTINCT x.interaction_id FROM project_stakeholders ps JOIN interaction_stakeholders x "
+        "ON x.stakeholder_id = ps.stakeholder_id WHERE ps.project_id = :p AND x.occurred_at >= :c "
+        "ORDER BY x.interaction_id DESC LIMIT 200");
 }
 
 }  // namespace
@@ -353,15 +359,71 @@ std::optional<Project> find_project(soci::session& s, int64_t id) {
     return p;
 }
 
+namespace {
+
+// The WHERE conditions of a project list after "WHERE " (bind order = text order).
+void filter_projects(std::string& sql, Query<ProjectRow>& q, const ProjectFilter& f, bool shared_only) {
+    if (f.q && shared_only) {
+        // What an external participant can read: the title and the shared summary.
+        const std::string like = db::contains_pattern(*f.q);
+        sql += " AND (lower(p.title) LIKE lower(:q1) ESCAPE '\\' OR lower(p.share_summary) LIKE lower(:q2) ESCAPE '\\')";
+        q.bind(like).bind(like);
+    } else if (f.q) {
+        const std::string like = db::contains_pattern(*f.q);
+        sql += " AND (lower(p.title) LIKE lower(:q1) ESCAPE '\\' OR lower(p.problem_statement) LIKE lower(:q2) "
+               "ESCAPE '\\' OR lower(p.hypothesis) LIKE lower(:q3) ESCAPE '\\')";
+        q.bind(like).bind(like).bind(like);
+    }
+    if (f.status) { sql += " AND p.status = :st"; q.bind(*f.status); }
+    if (f.phase) { sql += " AND p.phase_key = :ph"; q.bind(*f.phase); }
+    if (f.lead_id) { sql += " AND p.lead_id = :ld"; q.bind(static_cast<long long>(*f.lead_id)); }
+    if (f.framework_id) { sql += " AND p.framework_id = :f"; q.bind(static_cast<long long>(*f.framework_id)); }
+    if (f.ask_first) { sql += " AND p.ask_first = :af"; q.bind(*f.ask_first ? 1 : 0); }
+    if (f.after_key && f.after_id) {
+        sql += " AND (p.title > :k1 OR (p.title = :k2 AND p.id > :ai))";
+        q.bind(*f.after_key).bind(*f.after_key).bind(static_cast<long long>(*f.after_id));
+    }
+    sql += " ORDER BY p.title, p.id LIMIT :l";
+    q.bind(f.limit + 1);
+}
+
+}  // namespace
+
 std::vector<Project> list_projects(soci::session& s, const ProjectFilter& f) {
     Query<ProjectRow> q(s);
     std::string sql = std::string(kProjectSelect) + "WHERE 1 = 1";
-    if (f.status) { sql += " AND p.status = :st"; q.bind(*f.status); }
-    if (f.framework_id) { sql += " AND p.framework_id = :f"; q.bind(static_cast<long long>(*f.framework_id)); }
-    if (f.after) { sql += " AND p.id < :a"; q.bind(static_cast<long long>(*f.after)); }
-    sql += " ORDER BY p.id DESC LIMIT :l";
-    q.bind(f.limit + 1);
+    filter_projects(sql, q, f, false);
     return q.run(sql);
+}
+
+std::vector<Project> list_shared(soci::session& s, int64_t user_id, const ProjectFilter& f) {
+    Query<ProjectRow> q(s);
+    std::string sql = std::string(kProjectSelect) +
+                      "WHERE p.share_space_id IN (SELECT m.space_id FROM space_members m JOIN spaces sp2 "
+                      "ON sp2.id = m.space_id WHERE m.user_id = :u AND sp2.archived = 0)";
+    q.bind(static_cast<long long>(user_id));
+    filter_projects(sql, q, f, true);
+    return q.run(sql);
+}
+
+bool shared_with(soci::session& s, int64_t id, int64_t user_id) {
+    return !Query<IdRow>(s).bind(static_cast<long long>(id)).bind(static_cast<long long>(user_id)).run(
+        "SELECT p.id FROM projects p JOIN space_members m ON m.space_id = p.share_space_id JOIN spaces sp "
+        "ON sp.id = m.space_id WHERE p.id = :p AND m.user_id = :u AND sp.archived = 0").empty();
+}
+
+void replace_needs(soci::session& s, int64_t id, const std::vector<int64_t>& need_ids) {
+    const long long pid = id;
+    s << "DELETE FROM project_needs WHERE project_id = :p", soci::use(pid);
+    for (auto need : need_ids) {
+        const long long n = need;
+        s << "INSERT INTO project_needs (project_id, need_id) VALUES (:p, :n)", soci::use(pid), soci::use(n);
+    }
+}
+
+bool need_exists(soci::session& s, int64_t need_id) {
+    return !Query<IdRow>(s).bind(static_cast<long long>(need_id)).run(
+        "SELECT id FROM stakeholder_needs WHERE id = :n").empty();
 }
 
 std::vector<int64_t> all_project_ids(soci::session& s) {
@@ -386,16 +448,18 @@ int64_t insert_kpi_value(soci::session& s, int64_t project_id, const KpiValue& v
     return id;
 }
 
-std::vector<KpiValue> kpi_values(soci::session& s, int64_t project_id, const std::optional<std::string>& kpi_key,
-                                 std::optional<int64_t> after, int limit) {
+std::vector<KpiValue> kpi_values(soci::session& s, int64_t project_id, const KpiFilter& f) {
     Query<KpiRow> q(s);
     std::string sql =
         "SELECT id, kpi_key, value, recorded_on, phase_key, counts, note FROM kpi_values WHERE project_id = :p";
     q.bind(static_cast<long long>(project_id));
-    if (kpi_key) { sql += " AND kpi_key = :k"; q.bind(*kpi_key); }
-    if (after) { sql += " AND id < :a"; q.bind(static_cast<long long>(*after)); }
-    sql += " ORDER BY id DESC LIMIT :l";
-    q.bind(limit + 1);
+    if (f.kpi_key) { sql += " AND kpi_key = :k"; q.bind(*f.kpi_key); }
+    if (f.after_key && f.after_id) {
+        sql += " AND (recorded_on < :o1 OR (recorded_on = :o2 AND id < :a))";
+        q.bind(*f.after_key).bind(*f.after_key).bind(static_cast<long long>(*f.after_id));
+    }
+    sql += " ORDER BY recorded_on DESC, id DESC LIMIT :l";
+    q.bind(f.limit + 1);
     return q.run(sql);
 }
 
@@ -456,17 +520,25 @@ struct PositionRow {
 
 }  // namespace
 
-std::vector<Project> board_column(soci::session& s, int64_t framework_id, const std::string& phase_key, int limit) {
-    return Query<ProjectRow>(s).bind(static_cast<long long>(framework_id)).bind(phase_key).bind(limit + 1).run(
-        std::string(kProjectSelect) +
-        "WHERE p.framework_id = :f AND p.phase_key = :ph AND p.status IN ('active', 'on_hold') "
-        "ORDER BY p.ask_first DESC, p.health_score, p.id LIMIT :l");
+std::vector<Project> board_column(soci::session& s, int64_t framework_id, const std::string& phase_key,
+                                  const std::optional<std::string>& status, int limit) {
+    Query<ProjectRow> q(s);
+    q.bind(static_cast<long long>(framework_id)).bind(phase_key);
+    std::string sql = std::string(kProjectSelect) + "WHERE p.framework_id = :f AND p.phase_key = :ph AND ";
+    if (status) { sql += "p.status = :st"; q.bind(*status); }
+    else sql += "p.status IN ('active', 'on_hold')";
+    sql += " ORDER BY p.ask_first DESC, p.health_score, p.id LIMIT :l";
+    return q.bind(limit + 1).run(sql);
 }
 
-int64_t count_in_phase(soci::session& s, int64_t framework_id, const std::string& phase_key) {
-    return Query<CountRow>(s).bind(static_cast<long long>(framework_id)).bind(phase_key).run(
-        "SELECT COUNT(*) FROM projects WHERE framework_id = :f AND phase_key = :ph AND status IN ('active', 'on_hold')")
-        .front();
+int64_t count_in_phase(soci::session& s, int64_t framework_id, const std::string& phase_key,
+                       const std::optional<std::string>& status) {
+    Query<CountRow> q(s);
+    q.bind(static_cast<long long>(framework_id)).bind(phase_key);
+    std::string sql = "SELECT COUNT(*) FROM projects WHERE framework_id = :f AND phase_key = :ph AND ";
+    if (status) { sql += "status = :st"; q.bind(*status); }
+    else sql += "status IN ('active', 'on_hold')";
+    return q.run(sql).front();
 }
 
 std::vector<MoveTally> move_counts(soci::session& s, int64_t framework_id, const std::optional<std::string>& since) {

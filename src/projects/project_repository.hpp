@@ -24,20 +24,39 @@ void replace_stakeholders(soci::session& s, int64_t id, const std::vector<Projec
 void store_health(soci::session& s, int64_t id, const Health& h);
 
 std::optional<Project> find_project(soci::session& s, int64_t id);
+// Sorted by title, then id; the cursor is (title, id) of the last row.
 struct ProjectFilter {
-    std::optional<std::string> status;
-    std::optional<int64_t> framework_id;
-    std::optional<int64_t> after;
+    std::optional<std::string> q;  // words in the title, problem statement or hypothesis
+    std::optional<std::string> status, phase;
+    std::optional<int64_t> lead_id, framework_id;
+    std::optional<bool> ask_first;
+    std::optional<std::string> after_key;
+    std::optional<int64_t> after_id;
     int limit = 50;
 };
+// limit + 1 rows, without team, stakeholders or the derived lists (list rows do not show
+// them; find_project loads them).
 std::vector<Project> list_projects(soci::session& s, const ProjectFilter& f);
+// The same, only projects shared with a space `user_id` belongs to; `q` then searches only
+// the title and the shared summary (the caller refuses the other internal filters).
+std::vector<Project> list_shared(soci::session& s, int64_t user_id, const ProjectFilter& f);
+// Whether project `id` is shared with a space `user_id` belongs to.
+bool shared_with(soci::session& s, int64_t id, int64_t user_id);
+void replace_needs(soci::session& s, int64_t id, const std::vector<int64_t>& need_ids);
+bool need_exists(soci::session& s, int64_t need_id);
 std::vector<int64_t> all_project_ids(soci::session& s);
 // Whether `user_id` leads, sponsors or is on the team of project `id`.
 bool works_on(soci::session& s, int64_t id, int64_t user_id);
 
 int64_t insert_kpi_value(soci::session& s, int64_t project_id, const KpiValue& v, int64_t by, const std::string& now);
-std::vector<KpiValue> kpi_values(soci::session& s, int64_t project_id, const std::optional<std::string>& kpi_key,
-                                 std::optional<int64_t> after, int limit);
+// Newest recorded_on first (then newest id); the cursor is (recorded_on, id) of the last row.
+struct KpiFilter {
+    std::optional<std::string> kpi_key;
+    std::optional<std::string> after_key;
+    std::optional<int64_t> after_id;
+    int limit = 50;
+};
+std::vector<KpiValue> kpi_values(soci::session& s, int64_t project_id, const KpiFilter& f);
 // The latest counting value of each KPI of the project.
 std::vector<KpiValue> latest_counting_values(soci::session& s, int64_t project_id);
 
@@ -48,14 +67,18 @@ bool mark_decided(soci::session& s, const GateReview& r, const std::string& to_p
 std::optional<GateReview> find_review(soci::session& s, int64_t id);
 bool has_open_review(soci::session& s, int64_t project_id);
 std::vector<GateReview> reviews_of(soci::session& s, int64_t project_id, std::optional<int64_t> after, int limit);
-// Open reviews `user_id` is a decision maker of (all open ones when nullopt), newest first.
-std::vector<GateReview> open_reviews(soci::session& s, std::optional<int64_t> user_id, std::optional<int64_t> after,
-                                     int limit);
+// Reviews with `status` (any when nullopt) naming `user_id` as a decision maker (anyone's
+// when nullopt), newest first, limit + 1.
+std::vector<GateReview> find_reviews(soci::session& s, const std::optional<std::string>& status,
+                                     std::optional<int64_t> user_id, std::optional<int64_t> after, int limit);
 
-// The board: the active and on-hold projects of one phase, ask-first and least healthy
-// first, limit + 1; and how many there are.
-std::vector<Project> board_column(soci::session& s, int64_t framework_id, const std::string& phase_key, int limit);
-int64_t count_in_phase(soci::session& s, int64_t framework_id, const std::string& phase_key);
+// The board: the projects of one phase with `status` (active and on hold when nullopt),
+// ask-first and least healthy first, limit + 1, without team or stakeholders; and how many
+// there are.
+std::vector<Project> board_column(soci::session& s, int64_t framework_id, const std::string& phase_key,
+                                  const std::optional<std::string>& status, int limit);
+int64_t count_in_phase(soci::session& s, int64_t framework_id, const std::string& phase_key,
+                       const std::optional<std::string>& status);
 // Decided reviews of a framework's projects as (from, decision, to) with how many of each,
 // and the projects by (phase, status) with how many: the funnel's inputs.
 std::vector<MoveTally> move_counts(soci::session& s, int64_t framework_id, const std::optional<std::string>& since);

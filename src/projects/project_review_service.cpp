@@ -32,52 +32,63 @@ events::NewEvent event(const auth::Principal& p, std::string verb, std::string t
 }  // namespace
 
 core::Status ProjectService::may_work_on(soci::session& s, const auth::Principal& p, int64_t id) const {
-    if (auto ok = authorize(p, Action::kUseProjects); !ok) return ok;
-    if (p.manages_innovation() || repo::works_on(s, id, p.user_id)) return {};
-    return fail(Error::denied("only the project's lead, team, sponsor or an innovation manager may do this"));
+    auth::Target t;
+    t.member = p.internal() && repo::works_on(s, id, p.user_id);
+    if (auto ok = authorize(p, Action::kWorkOnProject, t); !ok) {
+        if (ok.error().code == core::ErrorCode::kPermissionDenied)
+            return fail(Error::denied("only the project's lead, team, sponsor or an innovation manager may do this"));
+        return ok;
+    }
+    return {};
 }
 
 core::Result<std::pair<Project, FrameworkVersion>> ProjectService::get_with_framework(const auth::Principal& p,
                                                                                       int64_t id) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
     return db_.read([&](soci::session& s) -> core::Result<std::pair<Project, FrameworkVersion>> {
-        auto x = repo::find_project(s, id);
+        auto x = load(s, id);
         if (!x) return fail(Error::not_found("no such project"));
-        auto v = framework_repository::find_version(s, x->framework.id, x->framework.version);
-        if (const auto* phase = v ? find_phase(*v, x->phase.key) : nullptr) {
-            x->phase.name = phase->name;
-            x->phase.max_days = phase->max_days;
-        }
-        return std::pair{*x, v.value_or(FrameworkVersion{})};
+        auto v = version_of(s, *x);
+        return std::pair{*x, v ? *v : FrameworkVersion{}};
     });
 }
 
 core::Result<http::Page<KpiValue>> ProjectService::kpi_values(const auth::Principal& p, int64_t id,
-                                                              const std::optional<std::string>& kpi_key,
-                                                              std::optional<int64_t> after, int limit) {
+                                                              const project_repository::KpiFilter& f) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
     return db_.read([&](soci::session& s) -> core::Result<http::Page<KpiValue>> {
         if (!repo::find_project(s, id)) return fail(Error::not_found("no such project"));
-        return http::make_page(repo::kpi_values(s, id, kpi_key, after, limit), limit,
-                               [](const KpiValue& v) { return v.id; });
+        auto rows = repo::kpi_values(s, id, f);
+        http::Page<KpiValue> page;
+        if (static_cast<int>(rows.size()) > f.limit) {
+            rows.resize(static_cast<size_t>(f.limit));
+            page.next_cursor = http::key_cursor_for(rows.back().recorded_on, rows.back().id);
+        }
+        page.items = std::move(rows);
+        return page;
     });
 }
 
 core::Result<Project> ProjectService::set_criterion(const auth::Principal& p, int64_t id, const std::string& key,
-                                                    bool met, const std::optional<std::string>& evidence_url) {
+                                                    bool met,
+                                                    const std::optional<std::optional<std::string>>& evidence_url) {
     return db_.write([&](soci::session& s) -> core::Result<Project> {
         auto x = repo::find_project(s, id);
         if (!x) return fail(Error::not_found("no such project"));
         if (auto ok = may_work_on(s, p, id); !ok) return fail(ok.error());
-        const auto v = framework_repository::find_version(s, x->framework.id, x->framework.version);
+        const auto v = version_of(s, *x);
         const auto* phase = v ? find_phase(*v, x->phase.key) : nullptr;
         if (!phase || std::none_of(phase->exit_criteria.begin(), phase->exit_criteria.end(),
                                    [&](const ExitCriterion& c) { return c.key == key; }))
             return fail(Error::not_found("the current phase has no such exit criterion"));
+        std::optional<std::string> evidence;
+        for (const auto& c : x->criteria_checks)
+            if (c.phase_key == x->phase.key && c.criterion_key == key) evidence = c.evidence_url;
+        if (evidence_url) evidence = *evidence_url;
         std::erase_if(x->criteria_checks, [&](const CriterionCheck& c) {
             return c.phase_key == x->phase.key && c.criterion_key == key;
         });
-        x->criteria_checks.push_back({x->phase.key, key, met, evidence_url});
+        x->criteria_checks.push_back({x->phase.key, key, met, evidence});
         const auto t = core::format_time(clock_.now());
         if (!repo::update_project(s, *x, t)) return fail(Error::conflict("the project changed meanwhile; try again"));
         ++x->version;
@@ -85,7 +96,7 @@ core::Result<Project> ProjectService::set_criterion(const auth::Principal& p, in
         events::append(s, event(p, "project.criterion_checked", "project", id,
                                 {{"phase", x->phase.key}, {"criterion", key}, {"met", met}}),
                        t);
-        return *repo::find_project(s, id);
+        return *load(s, id);
     });
 }
 
@@ -103,7 +114,7 @@ core::Result<Project> ProjectService::set_kill_criterion(const auth::Principal& 
         if (!repo::update_project(s, *x, t)) return fail(Error::conflict("the project changed meanwhile; try again"));
         refresh_health(s, *x);
         events::append(s, event(p, "project.kill_criterion_checked", "project", id, {{"criterion", key}, {"met", met}}), t);
-        return *repo::find_project(s, id);
+        return *load(s, id);
     });
 }
 
@@ -116,7 +127,7 @@ core::Result<GateReview> ProjectService::request_review(const auth::Principal& p
             return fail(Error::conflict("a " + x->status + " project has no more gate reviews"));
         if (repo::has_open_review(s, id))
             return fail(Error::conflict("this project already has an open gate review; decide it first"));
-        const auto v = framework_repository::find_version(s, x->framework.id, x->framework.version);
+        const auto v = version_of(s, *x);
         const auto* phase = v ? find_phase(*v, x->phase.key) : nullptr;
         if (!phase) return fail(Error::conflict("the project's phase is not in its framework version"));
         GateReview r;
@@ -162,13 +173,17 @@ core::Result<std::pair<GateReview, Project>> ProjectService::decide(const auth::
     return db_.write([&](soci::session& s) -> core::Result<std::pair<GateReview, Project>> {
         auto r = repo::find_review(s, review_id);
         if (!r) return fail(Error::not_found("no such gate review"));
-        const bool named = std::any_of(r->decision_makers.begin(), r->decision_makers.end(),
-                                       [&](const UserRef& u) { return u.id == p.user_id; });
-        if (!named && !p.manages_innovation())
-            return fail(Error::denied("only a decision maker of this review or an innovation manager decides"));
+        auth::Target named;
+        named.member = std::any_of(r->decision_makers.begin(), r->decision_makers.end(),
+                                   [&](const UserRef& u) { return u.id == p.user_id; });
+        if (auto ok = authorize(p, Action::kDecideGateReview, named); !ok) {
+            if (ok.error().code == core::ErrorCode::kPermissionDenied)
+                return fail(Error::denied("only a decision maker of this review or an innovation manager decides"));
+            return fail(ok.error());
+        }
         if (r->status != "requested") return fail(Error::conflict("this gate review is already decided"));
         auto x = repo::find_project(s, r->project_id);
-        const auto v = framework_repository::find_version(s, x->framework.id, x->framework.version);
+        const auto v = version_of(s, *x);
         if (in.gatekeepers_present) r->gatekeepers_present = *in.gatekeepers_present;
         GateDecision d;
         d.from_phase = r->from_phase;
@@ -188,7 +203,7 @@ core::Result<std::pair<GateReview, Project>> ProjectService::decide(const auth::
         }
         for (auto id : r->gatekeepers_present)
             if (auto area = stakeholders_.gatekeeper_area_in(s, id)) d.gatekeeper_areas_present.push_back(*area);
-        auto transition = apply_decision(v.value_or(FrameworkVersion{}), {x->phase.key, x->status}, d);
+        auto transition = apply_decision(v ? *v : FrameworkVersion{}, {x->phase.key, x->status}, d);
         if (!transition) return fail(transition.error());
         const auto t = core::format_time(clock_.now());
         r->decision = in.decision;
@@ -213,7 +228,7 @@ core::Result<std::pair<GateReview, Project>> ProjectService::decide(const auth::
                                  {"to", transition->phase_key}, {"rationale", in.rationale}}),
                        t);
         events::append(s, event(p, "project." + in.decision, "project", x->id, {{"phase", x->phase.key}, {"status", x->status}}), t);
-        return std::pair{*repo::find_review(s, review_id), *repo::find_project(s, x->id)};
+        return std::pair{*repo::find_review(s, review_id), *load(s, x->id)};
     });
 }
 
@@ -226,27 +241,29 @@ core::Result<http::Page<GateReview>> ProjectService::reviews(const auth::Princip
     });
 }
 
-core::Result<http::Page<GateReview>> ProjectService::open_reviews(const auth::Principal& p,
-                                                                  std::optional<int64_t> decision_maker,
-                                                                  std::optional<int64_t> after, int limit) {
+core::Result<http::Page<GateReview>> ProjectService::all_reviews(const auth::Principal& p, const ReviewFilter& f) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
-    auto rows = db_.read([&](soci::session& s) { return repo::open_reviews(s, decision_maker, after, limit); });
-    return http::make_page(std::move(rows), limit, [](const GateReview& r) { return r.id; });
+    auto rows = db_.read([&](soci::session& s) {
+        return repo::find_reviews(s, f.status, f.decision_maker_id, f.after, f.limit);
+    });
+    return http::make_page(std::move(rows), f.limit, [](const GateReview& r) { return r.id; });
 }
 
-core::Result<Board> ProjectService::board(const auth::Principal& p, int64_t framework_id) {
+core::Result<Board> ProjectService::board(const auth::Principal& p, int64_t framework_id,
+                                          const std::optional<std::string>& status) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
     return db_.read([&](soci::session& s) -> core::Result<Board> {
         auto f = framework_repository::find_framework(s, framework_id);
         if (!f) return fail(Error::not_found("no such framework"));
         Board b;
-        b.version = *framework_repository::find_version(s, framework_id, f->current_version);
+        b.framework = {f->id, f->name, f->current_version};
+        b.version = *versions_.get(s, framework_id, f->current_version);
         for (const auto& phase : b.version.phases) {
-            BoardColumn c{phase, repo::board_column(s, framework_id, phase.key, kBoardCards), 0};
+            BoardColumn c{phase, repo::board_column(s, framework_id, phase.key, status, kBoardCards), 0};
             c.total = static_cast<int64_t>(c.cards.size());
             if (c.total > kBoardCards) {
                 c.cards.resize(kBoardCards);
-                c.total = repo::count_in_phase(s, framework_id, phase.key);
+                c.total = repo::count_in_phase(s, framework_id, phase.key, status);
             }
             b.columns.push_back(std::move(c));
         }
@@ -254,14 +271,18 @@ core::Result<Board> ProjectService::board(const auth::Principal& p, int64_t fram
     });
 }
 
-core::Result<std::vector<FunnelRow>> ProjectService::funnel(const auth::Principal& p, int64_t framework_id,
-                                                            const std::optional<std::string>& since) {
+core::Result<Funnel> ProjectService::funnel(const auth::Principal& p, int64_t framework_id,
+                                            const std::optional<std::string>& since) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
-    return db_.read([&](soci::session& s) -> core::Result<std::vector<FunnelRow>> {
+    return db_.read([&](soci::session& s) -> core::Result<Funnel> {
         auto f = framework_repository::find_framework(s, framework_id);
         if (!f) return fail(Error::not_found("no such framework"));
-        const auto v = framework_repository::find_version(s, framework_id, f->current_version);
-        return funnel_from_tallies(*v, repo::move_counts(s, framework_id, since), repo::position_counts(s, framework_id, since));
+        const auto v = versions_.get(s, framework_id, f->current_version);
+        // created_at is an RFC 3339 time; a day compares as its first instant.
+        const auto from = since ? std::optional<std::string>(*since + "T00:00:00Z") : std::nullopt;
+        return Funnel{{f->id, f->name, f->current_version},
+                      since,
+                      funnel_from_tallies(*v, repo::move_counts(s, framework_id, from), repo::position_counts(s, framework_id, from))};
     });
 }
 

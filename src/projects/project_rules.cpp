@@ -179,6 +179,30 @@ core::Status validate_framework(const FrameworkVersion& framework) {
     return problems(std::move(errors));
 }
 
+void describe_phase(Project& project, const FrameworkVersion& framework) {
+    project.criteria.clear();
+    const auto* phase = find_phase(framework, project.phase.key);
+    if (!phase) return;
+    project.phase.name = phase->name;
+    project.phase.max_days = phase->max_days;
+    project.criteria.reserve(phase->exit_criteria.size());
+    for (const auto& c : phase->exit_criteria) {
+        CurrentCriterion out{c.key, c.text, c.evidence_required, false, std::nullopt};
+        for (const auto& check : project.criteria_checks)
+            if (check.phase_key == phase->key && check.criterion_key == c.key) {
+                out.met = check.met;
+                out.evidence_url = check.evidence_url;
+            }
+        project.criteria.push_back(std::move(out));
+    }
+}
+
+core::Status check_migration(const FrameworkVersion& to, std::string_view phase_key) {
+    if (find_phase(to, phase_key)) return {};
+    return core::fail(core::Error::unprocessable(
+        "version", "has no phase \"" + std::string(phase_key) + "\", where the project is now; pick a version that keeps it"));
+}
+
 bool kpi_counts(const FrameworkVersion& framework, std::string_view kpi_key, std::string_view phase_key) {
     const auto* kpi = find_kpi(framework, kpi_key);
     const auto recorded_in = phase_index(framework, phase_key);

@@ -47,6 +47,17 @@ core::Status validate_framework(const FrameworkVersion& framework);
 // an unknown KPI or phase; a KPI without counts_from_phase counts from the first phase.
 bool kpi_counts(const FrameworkVersion& framework, std::string_view kpi_key, std::string_view phase_key);
 
+// Fills what the project shows of its current phase from its framework version: the phase
+// name and max_days, and `criteria` (the phase's exit criteria with the project's checks).
+// A phase missing from the version (never for projects written by the service) leaves the
+// name empty and no criteria.
+void describe_phase(Project& project, const FrameworkVersion& framework);
+
+// Whether a project in `phase_key` of `from` can move to version `to`: the phase key exists
+// in `to`. Checks of criteria that `to` no longer has in that phase are dropped by the
+// caller's next write (describe_phase ignores them). 422 "version" otherwise.
+core::Status check_migration(const FrameworkVersion& to, std::string_view phase_key);
+
 // ---- gate decisions ---------------------------------------------------------------------
 
 // Where a project stands when a review is decided.

@@ -30,7 +30,7 @@ ProjectService::ProjectService(db::Database& db, const core::Clock& clock,
 
 Health ProjectService::refresh_health(soci::session& s, Project& project) const {
     const auto now = clock_.now();
-    const auto version = framework_repository::find_version(s, project.framework.id, project.framework.version);
+    const auto version = version_of(s, project);
     HealthInputs in;
     in.now = now;
     in.project_started_at = time_of(project.created_at);
@@ -70,7 +70,7 @@ core::Result<Project> ProjectService::create(const auth::Principal& p, const New
     return db_.write([&](soci::session& s) -> core::Result<Project> {
         auto framework = framework_repository::find_framework(s, in.framework_id);
         if (!framework) return fail(Error::unprocessable("framework_id", "names no framework"));
-        const auto version = framework_repository::find_version(s, framework->id, framework->current_version);
+        const auto version = versions_.get(s, framework->id, framework->current_version);
         Project x;
         x.title = in.title;
         x.problem_statement = in.problem_statement;
@@ -80,57 +80,154 @@ core::Result<Project> ProjectService::create(const auth::Principal& p, const New
         x.phase.key = version->phases.front().key;
         const auto t = core::format_time(clock_.now());
         x.phase.entered_at = t;
+        x.created_at = t;
         x.status = "active";
-        for (size_t i = 0; i < in.kill_criteria.size(); ++i)
-            x.kill_criteria.push_back({"k" + std::to_string(i + 1), in.kill_criteria[i], false});
+        x.kill_criteria = in.kill_criteria;
+        for (auto& k : x.kill_criteria) k.met = false;
         x.budget = in.budget;
         x.effort_days = in.effort_days;
         x.fit = fit_check(in.fit);
-        core::Error problems{core::ErrorCode::kUnprocessable};
-        if (in.sponsor_id) {
-            auto name = auth::people::internal_user_name(s, *in.sponsor_id);
-            if (!name) problems.errors.push_back({"sponsor_id", "is not an active internal user"});
-            else x.sponsor = UserRef{*in.sponsor_id, *name};
-        }
-        for (size_t i = 0; i < in.team.size(); ++i) {
-            auto name = auth::people::internal_user_name(s, in.team[i].user_id);
-            if (!name) problems.errors.push_back({"team[" + std::to_string(i) + "].user_id", "is not an active internal user"});
-            else x.team.push_back({in.team[i].user_id, *name, in.team[i].role});
-        }
-        for (size_t i = 0; i < in.stakeholders.size(); ++i) {
-            auto name = stakeholders_.name_in(s, in.stakeholders[i].stakeholder_id);
-            if (!name) problems.errors.push_back({"stakeholders[" + std::to_string(i) + "].stakeholder_id", "names no stakeholder"});
-            else x.stakeholders.push_back(in.stakeholders[i]);
-        }
-        if (!problems.errors.empty()) {
-            problems.field = problems.errors.front().field;
-            problems.detail = problems.field + " " + problems.errors.front().detail;
-            return fail(std::move(problems));
-        }
+        if (auto ok = resolve_references(s, x, in.team, std::optional<std::optional<int64_t>>(in.sponsor_id),
+                                         in.stakeholders, in.need_ids, in.idea_ids);
+            !ok)
+            return fail(ok.error());
         x.id = repo::insert_project(s, x, p.user_id, t);
-        x.created_at = t;
         repo::replace_team(s, x.id, x.team);
         repo::replace_stakeholders(s, x.id, x.stakeholders);
+        repo::replace_needs(s, x.id, x.need_ids);
         refresh_health(s, x);
         events::append(s, {p.user_id, "project.created", "project", x.id, std::nullopt, events::Visibility::kInternal,
-                           {{"fit_score", x.fit.score}, {"recommendation", x.fit.recommendation}}},
+                           {{"title", x.title}, {"fit_score", x.fit.score}, {"recommendation", x.fit.recommendation}}},
                        t);
-        return *repo::find_project(s, x.id);
+        return *load(s, x.id);
     });
+}
+
+core::Status ProjectService::resolve_references(soci::session& s, Project& x,
+                                                const std::optional<std::vector<TeamMember>>& team,
+                                                const std::optional<std::optional<int64_t>>& sponsor_id,
+                                                const std::optional<std::vector<ProjectStakeholder>>& parties,
+                                                const std::optional<std::vector<int64_t>>& need_ids,
+                                                const std::optional<std::vector<int64_t>>& idea_ids) const {
+    core::Error problems{core::ErrorCode::kUnprocessable};
+    auto bad = [&](std::string field, std::string detail) { problems.errors.push_back({std::move(field), std::move(detail)}); };
+    if (sponsor_id) {
+        x.sponsor.reset();
+        if (*sponsor_id) {
+            auto name = auth::people::internal_user_name(s, **sponsor_id);
+            if (!name) bad("sponsor_id", "is not an active internal user");
+            else x.sponsor = UserRef{**sponsor_id, *name};
+        }
+    }
+    if (team) {
+        x.team.clear();
+        for (size_t i = 0; i < team->size(); ++i) {
+            const auto& m = (*team)[i];
+            auto name = auth::people::internal_user_name(s, m.user_id);
+            if (!name) bad("team[" + std::to_string(i) + "].user_id", "is not an active internal user");
+            else x.team.push_back({m.user_id, *name, m.role});
+        }
+    }
+    if (parties) {
+        x.stakeholders.clear();
+        for (size_t i = 0; i < parties->size(); ++i) {
+            auto party = (*parties)[i];
+            auto name = stakeholders_.name_in(s, party.stakeholder_id);
+            if (!name) {
+                bad("stakeholders[" + std::to_string(i) + "].stakeholder_id", "names no stakeholder");
+                continue;
+            }
+            party.name = *name;
+            x.stakeholders.push_back(std::move(party));
+        }
+    }
+    if (need_ids) {
+        x.need_ids.clear();
+        for (size_t i = 0; i < need_ids->size(); ++i) {
+            if (!repo::need_exists(s, (*need_ids)[i])) bad("need_ids[" + std::to_string(i) + "]", "names no need");
+            else x.need_ids.push_back((*need_ids)[i]);
+        }
+    }
+    // Ideas arrive with the ideas module; until then no id names one.
+    if (idea_ids && !idea_ids->empty()) bad("idea_ids[0]", "names no idea");
+    if (problems.errors.empty()) return {};
+    problems.field = problems.errors.front().field;
+    problems.detail = problems.field + " " + problems.errors.front().detail;
+    return fail(std::move(problems));
+}
+
+std::shared_ptr<const FrameworkVersion> ProjectService::version_of(soci::session& s, const Project& x) const {
+    return versions_.get(s, x.framework.id, x.framework.version);
+}
+
+std::optional<Project> ProjectService::load(soci::session& s, int64_t id) const {
+    auto x = repo::find_project(s, id);
+    if (x)
+        if (auto v = version_of(s, *x)) describe_phase(*x, *v);
+    return x;
 }
 
 core::Result<Project> ProjectService::get(const auth::Principal& p, int64_t id) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
-    auto x = db_.read([&](soci::session& s) { return repo::find_project(s, id); });
+    auto x = db_.read([&](soci::session& s) { return load(s, id); });
     if (!x) return fail(Error::not_found("no such project"));
     return *x;
 }
 
+namespace {
+
+template <typename T>
+http::Page<T> title_page(std::vector<T> rows, int limit, const std::vector<Project>& source) {
+    http::Page<T> page;
+    if (static_cast<int>(rows.size()) > limit) {
+        rows.resize(static_cast<size_t>(limit));
+        const auto& last = source[static_cast<size_t>(limit) - 1];
+        page.next_cursor = http::key_cursor_for(last.title, last.id);
+    }
+    page.items = std::move(rows);
+    return page;
+}
+
+}  // namespace
+
 core::Result<http::Page<Project>> ProjectService::list(const auth::Principal& p,
                                                        const project_repository::ProjectFilter& f) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
-    auto rows = db_.read([&](soci::session& s) { return repo::list_projects(s, f); });
-    return http::make_page(std::move(rows), f.limit, [](const Project& x) { return x.id; });
+    auto rows = db_.read([&](soci::session& s) {
+        auto found = repo::list_projects(s, f);
+        for (auto& x : found)
+            if (auto v = version_of(s, x)) describe_phase(x, *v);
+        return found;
+    });
+    auto source = rows;
+    return title_page(std::move(rows), f.limit, source);
+}
+
+core::Result<SharedSummary> ProjectService::get_shared(const auth::Principal& p, int64_t id) {
+    if (auto ok = authorize(p, Action::kViewProjectSummary, {std::string("shared")}); !ok) return fail(ok.error());
+    auto x = db_.read([&](soci::session& s) -> std::optional<Project> {
+        if (!repo::shared_with(s, id, p.user_id)) return std::nullopt;
+        return load(s, id);
+    });
+    if (!x || !x->share) return fail(Error::not_found("no such project"));
+    return SharedSummary{x->id, x->title, x->phase.key, x->phase.name, x->share->summary, x->share->shared_at};
+}
+
+core::Result<http::Page<SharedSummary>> ProjectService::list_shared(const auth::Principal& p,
+                                                                    const project_repository::ProjectFilter& f) {
+    if (auto ok = authorize(p, Action::kViewProjectSummary, {std::string("member")}); !ok) return fail(ok.error());
+    auto rows = db_.read([&](soci::session& s) {
+        auto found = repo::list_shared(s, p.user_id, f);
+        for (auto& x : found)
+            if (auto v = version_of(s, x)) describe_phase(x, *v);
+        return found;
+    });
+    std::vector<SharedSummary> out;
+    out.reserve(rows.size());
+    for (const auto& x : rows)
+        out.push_back({x.id, x.title, x.phase.key, x.phase.name, x.share ? x.share->summary : "",
+                       x.share ? x.share->shared_at : ""});
+    return title_page(std::move(out), f.limit, rows);
 }
 
 core::Result<KpiValue> ProjectService::record_kpi(const auth::Principal& p, int64_t id, const NewKpiValue& in) {
@@ -138,10 +235,15 @@ core::Result<KpiValue> ProjectService::record_kpi(const auth::Principal& p, int6
     return db_.write([&](soci::session& s) -> core::Result<KpiValue> {
         auto x = repo::find_project(s, id);
         if (!x) return fail(Error::not_found("no such project"));
-        if (!p.manages_innovation() && !repo::works_on(s, id, p.user_id))
-            return fail(Error::denied("only the project's lead, team, sponsor or an innovation manager records KPI values"));
-        const auto version = framework_repository::find_version(s, x->framework.id, x->framework.version);
-        if (!find_kpi(*version, in.kpi_key)) return fail(Error::unprocessable("kpi_key", "is not a KPI of the project's framework"));
+        if (auto ok = may_work_on(s, p, id); !ok) return fail(ok.error());
+        const auto version = version_of(s, *x);
+        const auto* kpi = find_kpi(*version, in.kpi_key);
+        if (!kpi) return fail(Error::unprocessable("kpi_key", "is not a KPI of the project's framework"));
+        // A stopped project measures nothing more; a completed one only its outcomes after launch.
+        if (x->status == "stopped")
+            return fail(Error::failed_precondition("kpi_key", "the project is stopped; it takes no more KPI values"));
+        if (x->status == "completed" && kpi->kind != "outcome")
+            return fail(Error::failed_precondition("kpi_key", "a completed project takes only outcome KPI values"));
         KpiValue v;
         v.kpi_key = in.kpi_key;
         v.value = in.value;
@@ -161,9 +263,13 @@ core::Result<KpiValue> ProjectService::record_kpi(const auth::Principal& p, int6
 
 core::Result<HealthRecompute> ProjectService::recompute_all(const auth::Principal& p) {
     if (auto ok = authorize(p, Action::kManageFrameworks); !ok) return fail(ok.error());
+    return sweep_health();
+}
+
+HealthRecompute ProjectService::sweep_health() {
     const auto started = std::chrono::steady_clock::now();
     HealthRecompute result;
-    auto done = db_.write([&](soci::session& s) -> core::Result<int64_t> {
+    result.projects = *db_.write([&](soci::session& s) -> core::Result<int64_t> {
         int64_t n = 0;
         for (auto id : repo::all_project_ids(s)) {
             auto x = repo::find_project(s, id);
@@ -173,8 +279,6 @@ core::Result<HealthRecompute> ProjectService::recompute_all(const auth::Principa
         }
         return n;
     });
-    if (!done) return fail(done.error());
-    result.projects = *done;
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
 }

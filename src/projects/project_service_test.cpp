@@ -67,7 +67,7 @@ protected:
         n.hypothesis = "A live ETA halves waiting";
         n.framework_id = framework_id;
         n.stakeholders = {{customer, "", "", "customer", "Two depots for the pilot"}};
-        n.kill_criteria = {"No pilot site by March"};
+        n.kill_criteria = {{"no_pilot_site", "No pilot site by March", false}};
         n.fit = {5, 4, 4, 5, 3};
         return n;
     }
@@ -160,7 +160,7 @@ TEST_P(ProjectServiceTest, PhasesChangeOnlyThroughGateReviews) {
     EXPECT_EQ(review->from_phase, "explore");
     EXPECT_EQ(review->criteria.size(), 2u);
     EXPECT_EQ(projects->request_review(sam, p->id, {{}, {}}).error().code, core::ErrorCode::kConflict);
-    EXPECT_EQ(projects->open_reviews(ines, ines.user_id, std::nullopt, 10)->items.size(), 1u);
+    EXPECT_EQ(projects->all_reviews(ines, {std::string("requested"), ines.user_id, std::nullopt, 10})->items.size(), 1u);
 
     // Go needs the exit criteria that require evidence.
     auto early = projects->decide(ines, review->id, {"go", "Customers confirmed the pain", std::nullopt, std::nullopt, std::nullopt, std::nullopt});
@@ -197,13 +197,13 @@ TEST_P(ProjectServiceTest, PhasesChangeOnlyThroughGateReviews) {
     // The funnel adds up: one project entered Explore, advanced, entered Validate and was killed there.
     auto f = projects->funnel(ines, framework_id, std::nullopt);
     ASSERT_TRUE(f);
-    EXPECT_EQ((*f)[0].entered, 1);
-    EXPECT_EQ((*f)[0].advanced, 1);
-    EXPECT_EQ((*f)[1].entered, 1);
-    EXPECT_EQ((*f)[1].killed, 1);
-    for (const auto& row : *f)
+    EXPECT_EQ(f->phases[0].entered, 1);
+    EXPECT_EQ(f->phases[0].advanced, 1);
+    EXPECT_EQ(f->phases[1].entered, 1);
+    EXPECT_EQ(f->phases[1].killed, 1);
+    for (const auto& row : f->phases)
         EXPECT_EQ(row.entered, row.advanced + row.killed + row.pivoted_back + row.completed + row.current) << row.key;
-    auto b = projects->board(ines, framework_id);
+    auto b = projects->board(ines, framework_id, std::nullopt);
     ASSERT_TRUE(b);
     EXPECT_EQ(b->columns.size(), 5u);
     for (const auto& c : b->columns) EXPECT_TRUE(c.cards.empty());  // stopped projects leave the board
@@ -220,9 +220,9 @@ TEST_P(ProjectServiceTest, PivotReturnsWithANewHypothesis) {
     EXPECT_EQ(pivot->second.phase.key, "explore");
     EXPECT_EQ(pivot->second.hypothesis, "Gate slots, not ETAs, cut waiting");
     auto f = projects->funnel(ines, framework_id, std::nullopt);
-    EXPECT_EQ((*f)[0].pivoted_back, 1);
-    EXPECT_EQ((*f)[0].entered, 2);
-    auto b = projects->board(ines, framework_id);
+    EXPECT_EQ(f->phases[0].pivoted_back, 1);
+    EXPECT_EQ(f->phases[0].entered, 2);
+    auto b = projects->board(ines, framework_id, std::nullopt);
     EXPECT_EQ(b->columns[0].cards.size(), 1u);
 }
 

@@ -48,9 +48,11 @@ function contractRoutesFromOpenApi() {
 
 test('the route tables of every docs/api-*.md are read', () => {
   const docs = contractDocs().map((f) => path.basename(f));
-  for (const d of ['api-foundation.md', 'api-stakeholders.md']) assert.ok(docs.includes(d), `${d} is not read: ${docs.join(', ')}`);
+  for (const d of ['api-foundation.md', 'api-stakeholders.md', 'api-projects.md']) assert.ok(docs.includes(d), `${d} is not read: ${docs.join(', ')}`);
   const md = contractRoutesFromMarkdown();
-  for (const r of ['GET /api/v1/me', 'DELETE /api/v1/stakeholders/{id}', 'PUT /api/v1/capacity/{user_id}']) assert.ok(md.includes(r), `${r} is not among the routes read from the docs`);
+  for (const r of ['GET /api/v1/me', 'DELETE /api/v1/stakeholders/{id}', 'PUT /api/v1/capacity/{user_id}', 'POST /api/v1/gate-reviews/{id}/decision', 'POST /api/v1/portfolio/health']) {
+    assert.ok(md.includes(r), `${r} is not among the routes read from the docs`);
+  }
 });
 
 test('permissions.yaml: every contract route has a row for every role', () => {
@@ -312,6 +314,106 @@ Object.assign(prepare, {
   'PATCH /api/v1/expectations/{id}': idAndBody(engagementFor.expectation, () => ({ status: 'met' })),
   'DELETE /api/v1/expectations/{id}': idOf(engagementFor.expectation),
   'PUT /api/v1/capacity/{user_id}': (row) => ({ params: { user_id: userId(row) }, body: { hours_per_week: 20 } }),
+});
+
+// ---- projects: the framework, project or review a row's relation names -------------------------
+// Made on first use, like the stakeholders, so that the other rows still run when these routes
+// are missing. Every project row gets a fresh project (most rows change it).
+const PROJECT_FIT = { problem_defined: 3, near_term: 3, customers_can_picture: 3, customer_willing: 3, capacity_available: 3 };
+async function projectsFixture() {
+  if (!fx.pj) {
+    const made = async (name) => {
+      const res = await fx.b.admin.post('/api/v1/frameworks', { name: unique(name), template: 'default' });
+      expectStatus(res, 201, 'POST /api/v1/frameworks');
+      return res.json;
+    };
+    const fw = await made('Perm framework ');
+    const got = await fx.b.admin.get(`/api/v1/frameworks/${fw.id}`);
+    expectStatus(got, 200, 'GET /api/v1/frameworks/{id}');
+    const v1 = got.json.current;
+    // Version 2 (the same phases), so that projects start on 2 and can migrate to 1.
+    const body = {
+      phases: v1.phases.map((ph) => ({
+        key: ph.key, name: ph.name, guidelines: ph.guidelines, recommended_formats: ph.recommended_formats, expected_level: ph.expected_level,
+        exit_criteria: ph.exit_criteria.map((c) => ({ key: c.key, text: c.text, evidence_required: c.evidence_required })),
+        max_days: ph.max_days + 1, kpi_keys: ph.kpi_keys, gatekeepers: ph.gatekeepers,
+      })),
+      kpis: v1.kpis.map((k) => ({ key: k.key, name: k.name, unit: k.unit, direction: k.direction, kind: k.kind, counts_from_phase: k.counts_from_phase, target: k.target })),
+    };
+    expectStatus(await fx.b.admin.post(`/api/v1/frameworks/${fw.id}/versions`, body), 201, 'POST /api/v1/frameworks/{id}/versions');
+    fx.pj = {
+      fw, versionBody: body, scratch: await made('Perm scratch framework '),
+      criterion: v1.phases[0].exit_criteria[0].key, kpi: v1.kpis[0].key,
+    };
+  }
+  return fx.pj;
+}
+async function frameworkFor(row) {
+  if (row.relation === 'nonexistent') return { id: NONEXISTENT };
+  return (await projectsFixture()).fw;
+}
+async function projectFor(row) {
+  const rel = row.relation;
+  if (rel === 'nonexistent') return { id: NONEXISTENT };
+  const { fw } = await projectsFixture();
+  const me = fx.user[row.role];
+  const extra = {};
+  let maker = fx.b.other;
+  if (rel === 'lead') maker = fx.b[row.role];
+  else if (rel === 'team') extra.team = [{ user_id: me.id, role: 'Permission row' }];
+  else if (rel === 'sponsor') extra.sponsor_id = me.id;
+  else if (!['other_user', 'shared_with_my_space', 'not_shared'].includes(rel)) throw new Error(`no project for ${rel}`);
+  const res = await maker.post('/api/v1/projects', {
+    title: unique(`Perm ${rel} `), problem_statement: 'Permission row.', hypothesis: 'Permission row.', framework_id: fw.id, fit: PROJECT_FIT,
+    kill_criteria: [{ key: 'perm_kill', text: 'Stop when the row is done.' }], ...extra,
+  });
+  expectStatus(res, 201, `POST /api/v1/projects (${rel})`);
+  if (rel === 'shared_with_my_space') {
+    expectStatus(await fx.b.admin.put(`/api/v1/projects/${res.json.id}/share`, { space_id: fx.space.A.id, summary: 'Shared for a permission row.' }), 200, 'PUT /api/v1/projects/{id}/share');
+  }
+  return res.json;
+}
+async function reviewFor(row) {
+  const rel = row.relation;
+  if (rel === 'nonexistent') return { id: NONEXISTENT };
+  const projectRel = { decision_maker: 'other_user', not_named: 'other_user', lead_not_named: 'lead', shared_with_my_space: 'shared_with_my_space' }[rel];
+  if (!projectRel) throw new Error(`no gate review for ${rel}`);
+  const project = await projectFor({ ...row, relation: projectRel });
+  const requester = projectRel === 'lead' ? fx.b[row.role] : fx.b.other;
+  const res = await requester.post(`/api/v1/projects/${project.id}/gate-reviews`, { decision_maker_ids: rel === 'decision_maker' ? [fx.user[row.role].id] : [] });
+  expectStatus(res, 201, `POST /api/v1/projects/${project.id}/gate-reviews`);
+  return res.json;
+}
+const projectAnd = (extra) => async (row) => {
+  const p = await projectFor(row);
+  const more = await extra(row, p);
+  return { ...more, params: { id: p.id, ...(more.params || {}) } };
+};
+Object.assign(prepare, {
+  'POST /api/v1/frameworks': () => ({ body: { name: unique('Perm new framework '), template: 'default' } }),
+  'GET /api/v1/frameworks/{id}': idOf(frameworkFor),
+  'POST /api/v1/frameworks/{id}/versions': async (row) => {
+    const pj = await projectsFixture();
+    return { params: { id: row.relation === 'nonexistent' ? NONEXISTENT : pj.scratch.id }, body: pj.versionBody };
+  },
+  'GET /api/v1/frameworks/{id}/versions/{version}': async (row) => ({ params: { id: (await frameworkFor(row)).id, version: 1 } }),
+  'POST /api/v1/projects': async () => ({
+    body: { title: unique('Perm created '), problem_statement: 'Permission row.', hypothesis: 'Permission row.', framework_id: (await projectsFixture()).fw.id, fit: PROJECT_FIT },
+  }),
+  'GET /api/v1/projects/{id}': idOf(projectFor),
+  'PATCH /api/v1/projects/{id}': projectAnd((row, p) => ({ body: { title: unique('Perm renamed '), version: p.version || 1 } })),
+  'PUT /api/v1/projects/{id}/criteria/{key}': projectAnd(async () => ({ params: { key: (await projectsFixture()).criterion }, body: { met: true, evidence_url: 'https://evidence.example/perm' } })),
+  'PUT /api/v1/projects/{id}/kill-criteria/{key}': projectAnd(() => ({ params: { key: 'perm_kill' }, body: { met: true } })),
+  'GET /api/v1/projects/{id}/kpi-values': idOf(projectFor),
+  'POST /api/v1/projects/{id}/kpi-values': projectAnd(async () => ({ body: { kpi_key: (await projectsFixture()).kpi, value: 1 } })),
+  'GET /api/v1/projects/{id}/gate-reviews': idOf(projectFor),
+  'POST /api/v1/projects/{id}/gate-reviews': projectAnd(() => ({ body: {} })),
+  'POST /api/v1/gate-reviews/{id}/decision': idAndBody(reviewFor, () => ({ decision: 'hold', rationale: 'Permission row.' })),
+  'POST /api/v1/projects/{id}/migrate': projectAnd(() => ({ body: { version: 1 } })),
+  'PUT /api/v1/projects/{id}/share': projectAnd(() => ({ body: { space_id: fx.space.A.id, summary: 'Shared by a permission row.' } })),
+  'DELETE /api/v1/projects/{id}/share': idOf(projectFor),
+  'GET /api/v1/portfolio': async () => ({ query: `?framework_id=${(await projectsFixture()).fw.id}` }),
+  'GET /api/v1/portfolio/funnel': async () => ({ query: `?framework_id=${(await projectsFixture()).fw.id}` }),
 });
 
 function userId(row) {

@@ -1161,6 +1161,409 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List phase frameworks
+         * @description Internal users. Sorted by name.
+         */
+        get: operations["listFrameworks"];
+        put?: never;
+        /**
+         * Create a phase framework
+         * @description Roles `admin` and `innovation_manager`. Publishes version 1 at once: the default template (`template: "default"`, also when `template` is omitted: Explore → Validate problem → Co-design → Pilot → Scale with its learning, engagement, customer, delivery, outcome and financial KPIs) or the given version body `{phases, kpis}`. A version body that breaks the framework rules answers 422 listing every problem in `errors` (`template.phases[2].key`, `template.kpis[0].counts_from_phase`).
+         */
+        post: operations["createFramework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a framework with its current version
+         * @description Internal users.
+         */
+        get: operations["getFramework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a new framework version
+         * @description Roles `admin` and `innovation_manager`. The new version (the current one plus 1) is published at once, becomes `current_version` and is immutable from then on. Projects stay on the version they started with until they are migrated (`POST /api/v1/projects/{id}/migrate`). Rules: 2..12 phases with unique keys, unique KPI keys, a phase's `kpi_keys` name KPIs, `counts_from_phase` names a phase (required for `financial` KPIs); a 422 lists every problem in `errors` (`phases[2].key`, `phases[0].exit_criteria[1].key`, `kpis[0].counts_from_phase`).
+         */
+        post: operations["publishFrameworkVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description The version number (1, 2, ...). */
+                version: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one version of a framework
+         * @description Internal users. Any published version, not only the current one.
+         */
+        get: operations["getFrameworkVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Signed-in users. Internal users see every project (`status=stopped` lists the stopped projects with their `learnings`). External participants see only the projects whose lead shared a summary with a space they belong to, and only the shared summary `{id, title, phase: {key, name}, summary, shared_at}`. Sorted by title.
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Create a project
+         * @description Internal users; the caller becomes the lead. The project starts in the first phase of the framework's current version with status `active`. The intake `fit` answers are scored (`fit.score`, `fit.recommendation`); a poor fit is allowed and flagged (`fit.flagged`), not refused. Health is computed at once.
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a project
+         * @description Internal users get the whole project. External participants get the shared summary `{id, title, phase: {key, name}, summary, shared_at}` when the project is shared with a space they belong to, and 404 otherwise.
+         */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a project
+         * @description The project's lead, team and sponsor, and roles `admin` and `innovation_manager` (other internal users get 403). Any subset of fields besides `version`; arrays replace the whole list. Phase and status change only through gate reviews. `fit` may change only while the project is in the first phase (422 `failed_precondition` naming `fit` afterwards). `version` is required: when someone else changed the project since it was read, the answer is 409.
+         */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/criteria/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description Key of an exit criterion of the project's current phase. */
+                key: components["schemas"]["ProjectKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Check or uncheck an exit criterion
+         * @description The project's lead, team and sponsor, and roles `admin` and `innovation_manager`. Marks an exit criterion of the current phase met or not, with an optional link to the evidence; the change is recorded as an event and health is recomputed. A key that is not an exit criterion of the current phase answers 404.
+         */
+        put: operations["setProjectCriterion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/kill-criteria/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description Key of one of the project's kill criteria. */
+                key: components["schemas"]["ProjectKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a kill criterion met or not
+         * @description The project's lead, team and sponsor, and roles `admin` and `innovation_manager`. A met kill criterion is a critical health signal (`kill_criteria_met`). The change is recorded as an event and health is recomputed. An unknown key answers 404.
+         */
+        put: operations["setProjectKillCriterion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/kpi-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a project's KPI values
+         * @description Internal users. Newest `recorded_on` first. Values recorded before their KPI's `counts_from_phase` are listed with `counts: false` (kept, shown greyed, left out of health and the portfolio).
+         */
+        get: operations["listProjectKpiValues"];
+        put?: never;
+        /**
+         * Record a KPI value
+         * @description The project's lead, team and sponsor, and roles `admin` and `innovation_manager`. `kpi_key` must be a KPI of the project's framework version (422 naming `kpi_key` otherwise). The value is stamped with the project's current phase (`phase_key`) and `counts` says whether that phase is at or after the KPI's `counts_from_phase`. A stopped project takes no values, a completed one only `outcome` KPIs (422 `failed_precondition`). Recorded as an event; health is recomputed.
+         */
+        post: operations["recordProjectKpiValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/gate-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a project's gate reviews
+         * @description Internal users. Newest request first.
+         */
+        get: operations["listProjectGateReviews"];
+        put?: never;
+        /**
+         * Request a gate review
+         * @description The project's lead, team and sponsor, and roles `admin` and `innovation_manager`. Opens a review of the current phase (`from_phase`): it records the phase's exit criteria as checked on the project, the latest counting KPI values, the gatekeeper areas the phase requires, the named decision makers and the gatekeepers present so far. A gate review is the only way to change phase; dragging a card to the next column of the portfolio board makes this request. Recorded as an event.
+         */
+        post: operations["requestGateReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gate-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List gate reviews across projects
+         * @description Internal users. With `status=requested&decision_maker_id=me`: the reviews waiting for the caller's decision. Newest request first.
+         */
+        get: operations["listGateReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gate-reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a gate review
+         * @description A decision maker named on the review, and roles `admin` and `innovation_manager` (other internal users get 403). `rationale` (1..4,000 characters) is always required. `go` moves the project to the next phase (or to `completed` after the last one; a project `on_hold` resumes) and needs every criterion with `evidence_required` met and a gatekeeper present for every area the phase requires, otherwise 422 naming the first missing one (`criteria[2]`, `gatekeepers`). `kill` stops the project and requires `learnings` (`learned`). `hold` sets `on_hold` in the same phase. `pivot` returns to `pivot_to_phase` (the current or an earlier phase) with `new_hypothesis`, which replaces the project's hypothesis. Entering a phase resets `phase.entered_at`. Recorded as an event; health is recomputed.
+         */
+        post: operations["decideGateReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a project to another framework version
+         * @description The project's lead, and roles `admin` and `innovation_manager`. The project's phase is matched by `key` in the target version of the same framework; a version that does not exist, or has no phase with the project's phase key, answers 422 naming `version`. The project keeps `phase.entered_at`; `phase.name` and `phase.max_days` come from the new version. Recorded as an event; health is recomputed.
+         */
+        post: operations["migrateProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Share a project's summary with a space
+         * @description The project's lead, and roles `admin` and `innovation_manager`. The space's members then see the shared summary `{id, title, phase: {key, name}, summary, shared_at}` and nothing else of the project. A project is shared with at most one space: this replaces an earlier share. An unknown space answers 422 naming `space_id`.
+         */
+        put: operations["shareProject"];
+        post?: never;
+        /**
+         * Stop sharing a project
+         * @description The project's lead, and roles `admin` and `innovation_manager`. External participants no longer see the project. Also 204 when the project was not shared.
+         */
+        delete: operations["unshareProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portfolio board
+         * @description Internal users. One column per phase of the framework's current version, in phase order; projects on older versions of the framework sit in the column of their phase key (projects whose phase key the current version lacks are left out). Cards are sorted by health: ask-first first, then lowest score first. Without `status` the board shows `active` and `on_hold` projects.
+         */
+        get: operations["getPortfolioBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project funnel
+         * @description Internal users. Per phase of the framework's current version, in phase order, what happened to the projects created since `since`, counted from the gate review history: `entered`, `advanced` (go), `killed`, `held`, `pivoted_back`, `completed` (go from the last phase) and `current` (active and on-hold projects in the phase). Counts are events: a project that pivots back enters a phase again, so `entered = advanced + killed + pivoted_back + completed + current`.
+         */
+        get: operations["getPortfolioFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute the health of every project
+         * @description Roles `admin` and `innovation_manager`. Recomputes and stores `health` for all projects at once (the periodic sweep does the same, since time passing changes time in phase and customer contact). No request body.
+         */
+        post: operations["recomputeProjectHealth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2254,6 +2657,548 @@ export interface components {
             hours_per_week: number;
             /** @description The person's team; null (or empty) for none. Omitted leaves it unchanged. */
             team?: string | null;
+        };
+        /**
+         * @description Key of a phase, exit criterion, KPI or kill criterion: lower-case letters, digits, `_` and `-` (it appears in paths), for example `validate_problem`.
+         * @example validate_problem
+         */
+        ProjectKey: string;
+        /** @description Free text, 1 to 4,000 characters (problem statement, hypothesis, rationale, learnings). */
+        ProjectStatement: string;
+        /**
+         * @description Changes only through gate review decisions.
+         * @enum {string}
+         */
+        ProjectStatus: "active" | "on_hold" | "stopped" | "completed";
+        /** @enum {string} */
+        GateReviewStatus: "requested" | "decided";
+        /** @enum {string} */
+        GateDecision: "go" | "kill" | "hold" | "pivot";
+        /** @enum {string} */
+        KpiKind: "learning" | "engagement" | "customer" | "delivery" | "outcome" | "financial";
+        /**
+         * @description Whether higher (`up`) or lower (`down`) values are better.
+         * @enum {string}
+         */
+        KpiDirection: "up" | "down";
+        /** @enum {string} */
+        SignalSeverity: "info" | "warning" | "critical";
+        /** @enum {string} */
+        SignalKey: "time_in_phase" | "no_customer_contact" | "interest_trend" | "open_exit_criteria" | "kpis_off_target" | "kill_criteria_met" | "no_sponsor";
+        /**
+         * @description `at_risk` below score 50, `watch` below 80, else `healthy`.
+         * @enum {string}
+         */
+        HealthLevel: "healthy" | "watch" | "at_risk";
+        /**
+         * @description `good_fit` for a score of 70 or more, `sharpen_first` 45..69, `poor_fit` below 45.
+         * @enum {string}
+         */
+        FitRecommendation: "good_fit" | "sharpen_first" | "poor_fit";
+        /** @enum {string} */
+        ProjectStakeholderRole: "customer" | "partner" | "supplier" | "gatekeeper" | "other";
+        /**
+         * @description A gatekeeper area (the stakeholders' `gatekeeper_area` vocabulary).
+         * @enum {string}
+         */
+        RequiredGatekeeperArea: "legal" | "tax" | "hr" | "procurement" | "finance" | "security" | "compliance" | "other";
+        /** @description An interaction type, or `multi_stakeholder`. */
+        RecommendedFormat: components["schemas"]["InteractionType"] | "multi_stakeholder";
+        /** @description 1 (not at all) to 5 (fully). */
+        FitAnswer: number;
+        /**
+         * Format: uri
+         * @description An http or https link to the evidence, or null.
+         */
+        EvidenceUrl: string | null;
+        FrameworkVersionRef: {
+            version: number;
+            published_at: components["schemas"]["Timestamp"];
+        };
+        Framework: {
+            id: components["schemas"]["Id"];
+            name: components["schemas"]["Name"];
+            description: components["schemas"]["Description"];
+            /** @description The newest published version; new projects start on it. */
+            current_version: number;
+            /** @description Every published version, oldest first. */
+            versions: components["schemas"]["FrameworkVersionRef"][];
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A framework with its current version. */
+        FrameworkWithVersion: components["schemas"]["Framework"] & {
+            current: components["schemas"]["FrameworkVersion"];
+        };
+        ExitCriterion: {
+            key: components["schemas"]["ProjectKey"];
+            text: string;
+            /** @description A `go` needs it met; the other criteria are advice. */
+            evidence_required: boolean;
+        };
+        Phase: {
+            key: components["schemas"]["ProjectKey"];
+            name: components["schemas"]["Name"];
+            guidelines: components["schemas"]["Markdown"];
+            /** @description `guidelines` rendered to sanitized HTML. */
+            guidelines_html: string;
+            recommended_formats: components["schemas"]["RecommendedFormat"][];
+            /** @description The stakeholder ladder step the phase expects its customers to reach, or null. */
+            expected_level: components["schemas"]["StakeholderLevel"] | null;
+            exit_criteria: components["schemas"]["ExitCriterion"][];
+            /** @description Days a project is expected to stay in the phase at most (the `time_in_phase` signal). */
+            max_days: number;
+            /** @description The KPIs that matter in this phase. */
+            kpi_keys: components["schemas"]["ProjectKey"][];
+            /** @description Gatekeeper areas that must be present for a `go` out of this phase. */
+            gatekeepers: components["schemas"]["RequiredGatekeeperArea"][];
+        };
+        KpiDefinition: {
+            key: components["schemas"]["ProjectKey"];
+            name: components["schemas"]["Name"];
+            /** @description For example `interviews`, `%` or `EUR`; may be empty. */
+            unit: string;
+            direction: components["schemas"]["KpiDirection"];
+            kind: components["schemas"]["KpiKind"];
+            /** @description Key of the phase from which values count (earlier values are kept but greyed); null: from the first phase. Always set for `financial` KPIs. */
+            counts_from_phase: components["schemas"]["ProjectKey"] | null;
+            /** @description The target value (met in the KPI's direction), or null for none. */
+            target: number | null;
+        };
+        /** @description Immutable once published. Phase order is the order of `phases`. */
+        FrameworkVersion: {
+            framework_id: components["schemas"]["Id"];
+            version: number;
+            phases: components["schemas"]["Phase"][];
+            kpis: components["schemas"]["KpiDefinition"][];
+            published_at: components["schemas"]["Timestamp"];
+            /** @description Who published it; null when that user no longer exists. */
+            published_by: components["schemas"]["UserBrief"] | null;
+        };
+        /** @description The intake questions, each answered 1..5. Weights 3, 2, 2, 3, 1 in this order. */
+        FitAnswers: {
+            problem_defined: components["schemas"]["FitAnswer"];
+            near_term: components["schemas"]["FitAnswer"];
+            customers_can_picture: components["schemas"]["FitAnswer"];
+            customer_willing: components["schemas"]["FitAnswer"];
+            capacity_available: components["schemas"]["FitAnswer"];
+        };
+        FitCheck: {
+            answers: components["schemas"]["FitAnswers"];
+            /** @description The weighted mean of the answers scaled to 0..100 (all 1s give 0, all 5s give 100), rounded. */
+            score: number;
+            recommendation: components["schemas"]["FitRecommendation"];
+            /** @description True for a poor fit (allowed, but flagged). */
+            flagged: boolean;
+            /** @description One sentence per answer below 3, in question order. */
+            reasons: string[];
+        };
+        Signal: {
+            key: components["schemas"]["SignalKey"];
+            severity: components["schemas"]["SignalSeverity"];
+            /** @description The measured number (days, count, drop), or null for yes/no signals. */
+            value: number | null;
+            /** @description One sentence for people, for example `No customer contact in 34 days.` */
+            text: string;
+        };
+        /** @description Computed from the data and stored on every relevant write and by a periodic sweep. */
+        Health: {
+            /** @description 100 − 15 per warning − 35 per critical signal, at least 0. */
+            score: number;
+            level: components["schemas"]["HealthLevel"];
+            /** @description Any critical signal, or a score below 50 ("is this really going somewhere?"). */
+            ask_first: boolean;
+            computed_at: components["schemas"]["Timestamp"];
+            /** @description Critical first. */
+            signals: components["schemas"]["Signal"][];
+        };
+        ProjectTeamMember: {
+            user_id: components["schemas"]["Id"];
+            display_name: components["schemas"]["DisplayName"];
+            /** @description The person's role in the project (free text). */
+            role: string;
+        };
+        ProjectStakeholder: {
+            stakeholder_id: components["schemas"]["Id"];
+            name: components["schemas"]["Name"];
+            kind: components["schemas"]["StakeholderKind"];
+            role: components["schemas"]["ProjectStakeholderRole"];
+            /** @description What the stakeholder has committed to the project (free text; may be empty). */
+            commitment: string;
+        };
+        KillCriterion: {
+            key: components["schemas"]["ProjectKey"];
+            text: string;
+            met: boolean;
+        };
+        /** @description An exit criterion of the project's current phase and how far it is checked. */
+        ProjectCriterion: {
+            key: components["schemas"]["ProjectKey"];
+            text: string;
+            evidence_required: boolean;
+            met: boolean;
+            evidence_url: components["schemas"]["EvidenceUrl"];
+        };
+        Budget: {
+            /** @description Whole currency units. */
+            amount: number;
+            /** @description ISO 4217 code, for example `EUR`. */
+            currency: string;
+        };
+        Learnings: {
+            learned: string;
+            do_differently: string;
+        };
+        ProjectShare: {
+            space_id: components["schemas"]["Id"];
+            summary: string;
+            shared_at: components["schemas"]["Timestamp"];
+        };
+        ProjectFrameworkRef: {
+            id: components["schemas"]["Id"];
+            name: components["schemas"]["Name"];
+            /** @description The framework version the project is on. */
+            version: number;
+        };
+        ProjectPhase: {
+            key: components["schemas"]["ProjectKey"];
+            name: components["schemas"]["Name"];
+            entered_at: components["schemas"]["Timestamp"];
+            max_days: number;
+        };
+        /** @description A co-innovation project, internal view (external participants get `ProjectSharedSummary`). */
+        Project: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["Name"];
+            problem_statement: components["schemas"]["ProjectStatement"];
+            hypothesis: components["schemas"]["ProjectStatement"];
+            lead: components["schemas"]["UserBrief"];
+            team: components["schemas"]["ProjectTeamMember"][];
+            /** @description The executive sponsor, or null (the `no_sponsor` signal). */
+            sponsor: components["schemas"]["UserBrief"] | null;
+            framework: components["schemas"]["ProjectFrameworkRef"];
+            phase: components["schemas"]["ProjectPhase"];
+            status: components["schemas"]["ProjectStatus"];
+            /** @description The exit criteria of the current phase with what has been checked (`PUT /api/v1/projects/{id}/criteria/{key}`). */
+            criteria: components["schemas"]["ProjectCriterion"][];
+            kill_criteria: components["schemas"]["KillCriterion"][];
+            budget: components["schemas"]["Budget"] | null;
+            effort_days: number | null;
+            stakeholders: components["schemas"]["ProjectStakeholder"][];
+            need_ids: components["schemas"]["Id"][];
+            /** @description Derived: the interactions with the project's stakeholders since it started. */
+            interaction_ids: components["schemas"]["Id"][];
+            idea_ids: components["schemas"]["Id"][];
+            fit: components["schemas"]["FitCheck"];
+            health: components["schemas"]["Health"];
+            /** @description The space the summary is shared with, or null. */
+            share: components["schemas"]["ProjectShare"] | null;
+            /** @description What was learned (set by a `kill` decision), or null. */
+            learnings: components["schemas"]["Learnings"] | null;
+            /** @description Increases with every change; send it back with PATCH to detect concurrent edits. */
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description What external participants see of a project shared with one of their spaces. */
+        ProjectSharedSummary: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["Name"];
+            phase: {
+                key: components["schemas"]["ProjectKey"];
+                name: components["schemas"]["Name"];
+            };
+            summary: string;
+            shared_at: components["schemas"]["Timestamp"];
+        };
+        GateReviewCriterion: {
+            key: components["schemas"]["ProjectKey"];
+            text: string;
+            met: boolean;
+            evidence_url: components["schemas"]["EvidenceUrl"];
+        };
+        GateReviewKpiValue: {
+            kpi_key: components["schemas"]["ProjectKey"];
+            value: number;
+        };
+        GateReview: {
+            id: components["schemas"]["Id"];
+            project_id: components["schemas"]["Id"];
+            from_phase: components["schemas"]["ProjectKey"];
+            status: components["schemas"]["GateReviewStatus"];
+            requested_by: components["schemas"]["UserBrief"];
+            requested_at: components["schemas"]["Timestamp"];
+            /** @description The exit criteria of `from_phase` as checked on the project. */
+            criteria: components["schemas"]["GateReviewCriterion"][];
+            /** @description The latest counting value of each KPI when the review was requested. */
+            kpi_values: components["schemas"]["GateReviewKpiValue"][];
+            decision_makers: components["schemas"]["UserBrief"][];
+            /** @description The gatekeeper areas `from_phase` requires for a `go`. */
+            gatekeepers_required: components["schemas"]["RequiredGatekeeperArea"][];
+            /** @description IDs of the gatekeeper stakeholders present. */
+            gatekeepers_present: components["schemas"]["Id"][];
+            /** @description Null while requested. */
+            decision: components["schemas"]["GateDecision"] | null;
+            /** @description Null while requested. */
+            rationale: string | null;
+            /** @description `pivot` only: the phase the project returned to. */
+            pivot_to_phase: components["schemas"]["ProjectKey"] | null;
+            /** @description `pivot` only. */
+            new_hypothesis: string | null;
+            /** @description `kill` only. */
+            learnings: components["schemas"]["Learnings"] | null;
+            /** @description Null while requested, or when that user no longer exists. */
+            decided_by: components["schemas"]["UserBrief"] | null;
+            /**
+             * Format: date-time
+             * @description Null while requested.
+             */
+            decided_at: string | null;
+        };
+        GateReviewDecided: {
+            review: components["schemas"]["GateReview"];
+            project: components["schemas"]["Project"];
+        };
+        KpiValue: {
+            id: components["schemas"]["Id"];
+            kpi_key: components["schemas"]["ProjectKey"];
+            value: number;
+            recorded_on: components["schemas"]["Date"];
+            note: string;
+            /** @description The project's phase when the value was recorded. */
+            phase_key: components["schemas"]["ProjectKey"];
+            /** @description False when recorded before the KPI's `counts_from_phase`: kept and shown greyed, but left out of health and the portfolio. */
+            counts: boolean;
+        };
+        BoardCard: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["Name"];
+            lead: components["schemas"]["UserBrief"];
+            health: components["schemas"]["Health"];
+            days_in_phase: number;
+            status: components["schemas"]["ProjectStatus"];
+        };
+        BoardColumn: {
+            key: components["schemas"]["ProjectKey"];
+            name: components["schemas"]["Name"];
+            max_days: number;
+            /** @description How many projects the column holds; `cards` shows at most 50 of them. */
+            total: number;
+            /** @description Ask-first first, then lowest health score first. */
+            cards: components["schemas"]["BoardCard"][];
+        };
+        Board: {
+            framework: components["schemas"]["ProjectFrameworkRef"];
+            /** @description One per phase of the framework's current version, in phase order. */
+            columns: components["schemas"]["BoardColumn"][];
+        };
+        FunnelPhase: {
+            key: components["schemas"]["ProjectKey"];
+            name: components["schemas"]["Name"];
+            entered: number;
+            advanced: number;
+            killed: number;
+            /** @description Hold decisions (the project stays in the phase). */
+            held: number;
+            pivoted_back: number;
+            completed: number;
+            /** @description Active and on-hold projects in the phase now. */
+            current: number;
+        };
+        Funnel: {
+            framework: components["schemas"]["ProjectFrameworkRef"];
+            /**
+             * Format: date
+             * @description The `since` asked for, or null.
+             */
+            since: string | null;
+            phases: components["schemas"]["FunnelPhase"][];
+        };
+        HealthRecompute: {
+            /** @description How many projects were recomputed. */
+            projects: number;
+            /** @description How long it took. */
+            seconds: number;
+        };
+        FrameworkPage: {
+            items: components["schemas"]["Framework"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        ProjectPage: {
+            /** @description Projects for internal users; shared summaries for external participants. */
+            items: (components["schemas"]["Project"] | components["schemas"]["ProjectSharedSummary"])[];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        KpiValuePage: {
+            items: components["schemas"]["KpiValue"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        GateReviewPage: {
+            items: components["schemas"]["GateReview"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        ExitCriterionWrite: {
+            key: components["schemas"]["ProjectKey"];
+            text: string;
+            /** @default false */
+            evidence_required: boolean;
+        };
+        PhaseWrite: {
+            key: components["schemas"]["ProjectKey"];
+            name: components["schemas"]["Name"];
+            /** @default  */
+            guidelines: components["schemas"]["Markdown"];
+            recommended_formats?: components["schemas"]["RecommendedFormat"][];
+            expected_level?: components["schemas"]["StakeholderLevel"] | null;
+            /** @description Keys unique within the phase. */
+            exit_criteria?: components["schemas"]["ExitCriterionWrite"][];
+            max_days: number;
+            /** @description Keys of KPIs of this version. */
+            kpi_keys?: components["schemas"]["ProjectKey"][];
+            gatekeepers?: components["schemas"]["RequiredGatekeeperArea"][];
+        };
+        KpiDefinitionWrite: {
+            key: components["schemas"]["ProjectKey"];
+            name: components["schemas"]["Name"];
+            /** @default  */
+            unit: string;
+            /** @default up */
+            direction: components["schemas"]["KpiDirection"];
+            kind: components["schemas"]["KpiKind"];
+            /** @description Key of a phase of this version; null or omitted for the first phase. Required for `financial` KPIs. */
+            counts_from_phase?: components["schemas"]["ProjectKey"] | null;
+            target?: number | null;
+        };
+        /** @description A framework version: 2..12 phases with unique keys, in order, and the KPIs with unique keys. */
+        FrameworkVersionCreate: {
+            phases: components["schemas"]["PhaseWrite"][];
+            kpis: components["schemas"]["KpiDefinitionWrite"][];
+        };
+        FrameworkCreate: {
+            name: components["schemas"]["Name"];
+            /** @default  */
+            description: components["schemas"]["Description"];
+            /**
+             * @description Version 1: `"default"` (the default template, also when omitted) or a version body `{phases, kpis}`.
+             * @default default
+             */
+            template: "default" | components["schemas"]["FrameworkVersionCreate"];
+        };
+        ProjectTeamMemberWrite: {
+            /** @description An active internal user. */
+            user_id: components["schemas"]["Id"];
+            role: string;
+        };
+        ProjectStakeholderWrite: {
+            stakeholder_id: components["schemas"]["Id"];
+            role: components["schemas"]["ProjectStakeholderRole"];
+            /** @default  */
+            commitment: string;
+        };
+        /** @description `met` is set through `PUT /api/v1/projects/{id}/kill-criteria/{key}` (a kept key keeps it). */
+        KillCriterionWrite: {
+            key: components["schemas"]["ProjectKey"];
+            text: string;
+        };
+        /** @description Arrays replace the whole list. The caller becomes the lead. */
+        ProjectCreate: {
+            title: components["schemas"]["Name"];
+            problem_statement: components["schemas"]["ProjectStatement"];
+            hypothesis: components["schemas"]["ProjectStatement"];
+            /** @description The project starts in the first phase of this framework's current version. */
+            framework_id: components["schemas"]["Id"];
+            fit: components["schemas"]["FitAnswers"];
+            team?: components["schemas"]["ProjectTeamMemberWrite"][];
+            /**
+             * Format: int64
+             * @description The executive sponsor (an active internal user), or null.
+             */
+            sponsor_id?: number | null;
+            /** @description Keys unique. */
+            kill_criteria?: components["schemas"]["KillCriterionWrite"][];
+            budget?: components["schemas"]["Budget"] | null;
+            /** @description Whole person-days, or null. */
+            effort_days?: number | null;
+            /** @description One entry per stakeholder. */
+            stakeholders?: components["schemas"]["ProjectStakeholderWrite"][];
+            need_ids?: components["schemas"]["Id"][];
+            idea_ids?: components["schemas"]["Id"][];
+        };
+        /** @description Any subset of the fields besides `version`; arrays replace the whole list. No phase, status or framework (gate reviews and migrate change those). */
+        ProjectUpdate: {
+            title?: components["schemas"]["Name"];
+            problem_statement?: components["schemas"]["ProjectStatement"];
+            hypothesis?: components["schemas"]["ProjectStatement"];
+            /** @description Hands the project to another active internal user. */
+            lead_id?: components["schemas"]["Id"];
+            /** @description Only while the project is in the first phase. */
+            fit?: components["schemas"]["FitAnswers"];
+            team?: components["schemas"]["ProjectTeamMemberWrite"][];
+            /**
+             * Format: int64
+             * @description The executive sponsor (an active internal user), or null.
+             */
+            sponsor_id?: number | null;
+            /** @description Keys unique. */
+            kill_criteria?: components["schemas"]["KillCriterionWrite"][];
+            budget?: components["schemas"]["Budget"] | null;
+            /** @description Whole person-days, or null. */
+            effort_days?: number | null;
+            /** @description One entry per stakeholder. */
+            stakeholders?: components["schemas"]["ProjectStakeholderWrite"][];
+            need_ids?: components["schemas"]["Id"][];
+            idea_ids?: components["schemas"]["Id"][];
+            /** @description The version last read; when the current version differs the answer is 409 `conflict`. */
+            version: number;
+        };
+        CriterionPut: {
+            met: boolean;
+            /** @description An http or https link to the evidence, or null; omitted keeps the current one. */
+            evidence_url?: components["schemas"]["EvidenceUrl"];
+        };
+        KillCriterionPut: {
+            met: boolean;
+        };
+        KpiValueCreate: {
+            kpi_key: components["schemas"]["ProjectKey"];
+            value: number;
+            /** @description Default today (UTC). */
+            recorded_on?: components["schemas"]["Date"];
+            /** @default  */
+            note: string;
+        };
+        /** @description The review's phase, criteria, KPI values and required gatekeeper areas come from the project; the request names who decides and which gatekeepers take part. */
+        GateReviewCreate: {
+            /** @description Active internal users who may decide besides admins and innovation managers (for `decision_maker_id` in `GET /api/v1/gate-reviews`). */
+            decision_maker_ids?: components["schemas"]["Id"][];
+            /** @description IDs of gatekeeper stakeholders (kind `internal_gatekeeper`) taking part. */
+            gatekeepers_present?: components["schemas"]["Id"][];
+        };
+        GateReviewDecision: {
+            decision: components["schemas"]["GateDecision"];
+            rationale: components["schemas"]["ProjectStatement"];
+            /** @description IDs of the gatekeeper stakeholders present at the decision; replaces the review's list. Omitted keeps it. */
+            gatekeepers_present?: components["schemas"]["Id"][];
+            /** @description `pivot` only, required there: the current or an earlier phase. */
+            pivot_to_phase?: components["schemas"]["ProjectKey"];
+            /** @description `pivot` only, required there: replaces the project's hypothesis. */
+            new_hypothesis?: components["schemas"]["ProjectStatement"];
+            /** @description `kill` only, required there. */
+            learnings?: components["schemas"]["LearningsWrite"];
+        } & (unknown & unknown);
+        LearningsWrite: {
+            learned: components["schemas"]["ProjectStatement"];
+            /** @default  */
+            do_differently: string;
+        };
+        ProjectMigrate: {
+            /** @description A published version of the project's framework. */
+            version: number;
+        };
+        ProjectSharePut: {
+            /** @description A space the caller can see. */
+            space_id: components["schemas"]["Id"];
+            /** @description What the space's members see besides the title and phase. */
+            summary: string;
         };
     };
     responses: {
@@ -5275,6 +6220,891 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listFrameworks: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of frameworks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createFramework: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkCreate"];
+            };
+        };
+        responses: {
+            /** @description The new framework (with version 1 published). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Framework"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getFramework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The framework, with its current version in `current`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkWithVersion"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    publishFrameworkVersion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkVersionCreate"];
+            };
+        };
+        responses: {
+            /** @description The published version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getFrameworkVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description The version number (1, 2, ...). */
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkVersion"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                /** @description Free-text search (case-insensitive match on names, and on emails for users). */
+                q?: components["parameters"]["Query"];
+                /** @description Only projects with this status. */
+                status?: components["schemas"]["ProjectStatus"];
+                /** @description Only projects in the phase with this key. */
+                phase?: components["schemas"]["ProjectKey"];
+                /** @description Only projects led by this user. */
+                lead_id?: components["schemas"]["Id"];
+                /** @description Only projects on this framework (any of its versions). */
+                framework_id?: components["schemas"]["Id"];
+                /** @description Only projects whose health says ask first (`true`), or only the others (`false`). */
+                ask_first?: boolean;
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of projects (shared summaries for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description The new project. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project, or its shared summary for external participants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"] | components["schemas"]["ProjectSharedSummary"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated project. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: `version` is not the current version (someone else changed the project); read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setProjectCriterion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description Key of an exit criterion of the project's current phase. */
+                key: components["schemas"]["ProjectKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CriterionPut"];
+            };
+        };
+        responses: {
+            /** @description The project with the criterion changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such project or exit criterion, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setProjectKillCriterion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description Key of one of the project's kill criteria. */
+                key: components["schemas"]["ProjectKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KillCriterionPut"];
+            };
+        };
+        responses: {
+            /** @description The project with the kill criterion changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such project or kill criterion, or the caller may not see it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listProjectKpiValues: {
+        parameters: {
+            query?: {
+                /** @description Only values of this KPI. */
+                kpi_key?: components["schemas"]["ProjectKey"];
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of KPI values. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiValuePage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    recordProjectKpiValue: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KpiValueCreate"];
+            };
+        };
+        responses: {
+            /** @description The recorded value. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiValue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listProjectGateReviews: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of gate reviews. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateReviewPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    requestGateReview: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GateReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description The requested review. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateReview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the project already has an open (requested) review, or it is stopped or completed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listGateReviews: {
+        parameters: {
+            query?: {
+                /** @description Only reviews with this status. */
+                status?: components["schemas"]["GateReviewStatus"];
+                /** @description Only reviews naming this user as a decision maker: a user ID, or `me`. */
+                decision_maker_id?: components["schemas"]["UserIdOrMe"];
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of gate reviews. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateReviewPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    decideGateReview: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GateReviewDecision"];
+            };
+        };
+        responses: {
+            /** @description The decided review and the project after the decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateReviewDecided"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the review is already decided (of two decisions racing, one wins and the other gets this), the project is stopped or completed, or it is no longer in the review's `from_phase`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    migrateProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectMigrate"];
+            };
+        };
+        responses: {
+            /** @description The project on its new framework version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    shareProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectSharePut"];
+            };
+        };
+        responses: {
+            /** @description The project with its `share`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    unshareProject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project is no longer shared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getPortfolioBoard: {
+        parameters: {
+            query: {
+                /** @description The framework whose projects the board shows. */
+                framework_id: components["schemas"]["Id"];
+                /** @description Only projects with this status. */
+                status?: components["schemas"]["ProjectStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: no such framework, or the caller is an external participant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getPortfolioFunnel: {
+        parameters: {
+            query: {
+                /** @description The framework whose projects the funnel counts. */
+                framework_id: components["schemas"]["Id"];
+                /** @description Only projects created on or after this date (UTC); all projects without it. */
+                since?: components["schemas"]["Date"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: no such framework, or the caller is an external participant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    recomputeProjectHealth: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many projects were recomputed, and how long it took. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthRecompute"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["UnexpectedError"];
         };
     };

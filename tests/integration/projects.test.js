@@ -513,7 +513,7 @@ test('gate reviews: kill needs learnings (422 learnings.learned); then stopped, 
 
 test('gate reviews: pivot back to an earlier phase with a new hypothesis (never forward)', async () => {
   const p = await createProject(m1, fx.fw.id);
-  const went = await advance(m1, p);
+  const went = await advance(m1, p, im);
   assert.equal(went.project.phase.key, fx.P[1]);
   const review = await requestReview(m1, p.id, {});
   problemCheck(await im.post(`/api/v1/gate-reviews/${review.id}/decision`, { decision: 'pivot', rationale: 'Skip ahead.', pivot_to_phase: fx.P[2], new_hypothesis: 'Faster.' }),
@@ -538,7 +538,7 @@ test('gate reviews: go out of a phase that requires gatekeepers needs them prese
   const idx = fx.v.phases.findIndex((ph) => ph.gatekeepers.length > 0);
   assert.ok(idx > 0 && idx < fx.P.length - 1, 'the default template has no middle phase with gatekeepers (Co-design: legal)');
   let p = await createProject(m1, fx.fw.id);
-  for (let i = 0; i < idx; i += 1) p = (await advance(m1, p)).project;
+  for (let i = 0; i < idx; i += 1) p = (await advance(m1, p, im)).project;
   assert.equal(p.phase.key, fx.P[idx]);
   for (const c of p.criteria) await checkCriterion(m1, p.id, c.key, true);
   const review = await requestReview(m1, p.id, {});
@@ -586,16 +586,16 @@ test('portfolio: the board groups by phase of the current version, ask-first fir
   // p1: a → b → c → completed; p2: killed in a; p3: a → b, pivot back to a (sponsored);
   // p4: held in a; p5: untouched, a kill criterion met (ask first); p6: a → b.
   const p1 = await mk('Done ');
-  let x = await advance(m1, p1);
-  x = await advance(m1, x.project);
-  x = await advance(m1, x.project);
+  let x = await advance(m1, p1, im);
+  x = await advance(m1, x.project, im);
+  x = await advance(m1, x.project, im);
   assert.equal(x.project.status, 'completed', 'go out of the last phase did not complete the project');
   assert.equal(x.project.phase.key, c, 'a completed project left the last phase');
   const p2 = await mk('Killed ');
   const r2 = await requestReview(m1, p2.id);
   await decide(im, r2.id, { decision: 'kill', learnings: { learned: 'Too early.' } });
   const p3 = await mk('Pivoted ', { sponsor_id: im.user.id });
-  await advance(m1, p3);
+  await advance(m1, p3, im);
   const r3 = await requestReview(m1, p3.id);
   await decide(im, r3.id, { decision: 'pivot', pivot_to_phase: a, new_hypothesis: 'Another angle.' });
   const p4 = await mk('Held ');
@@ -609,7 +609,7 @@ test('portfolio: the board groups by phase of the current version, ask-first fir
   assert.equal(k5.json.health.ask_first, true);
   assert.equal((await m1.put(`/api/v1/projects/${p5.id}/kill-criteria/no_such_key`, { met: true })).status, 404);
   const p6 = await mk('Advanced ');
-  await advance(m1, p6);
+  await advance(m1, p6, im);
 
   // The board (active and on-hold by default).
   const board = await m3.get(`/api/v1/portfolio?framework_id=${f.id}`);

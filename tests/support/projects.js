@@ -104,11 +104,12 @@ async function decide(browser, reviewId, body) {
   expectStatus(res, 200, `POST /api/v1/gate-reviews/${reviewId}/decision ${JSON.stringify(body).slice(0, 200)}`);
   return res.json;
 }
-// Checks every exit criterion of the project's current phase, asks for a review, decides go.
-async function advance(browser, project, decisionBody = {}, reviewBody = {}) {
+// Checks every exit criterion of the project's current phase, asks for a review, and has
+// `decider` (a manager or a named decision maker; a lead does not pass their own gate) decide go.
+async function advance(browser, project, decider, decisionBody = {}, reviewBody = {}) {
   for (const c of project.criteria) await checkCriterion(browser, project.id, c.key, true, { evidence_url: 'https://evidence.example/x' });
   const review = await requestReview(browser, project.id, reviewBody);
-  return decide(browser, review.id, { decision: 'go', ...decisionBody });
+  return decide(decider, review.id, { decision: 'go', ...decisionBody });
 }
 
 // ---- shapes ---------------------------------------------------------------------------------
