@@ -34,7 +34,7 @@ struct Org {
 
 }  // namespace
 
-void load_demo_engagement(App& app, const DemoIds& ids) {
+DemoStakeholders load_demo_engagement(App& app, const DemoIds& ids) {
     using namespace std::chrono;
     using stakeholders::StakeholderInput;
     const auto ines = as(ids.innovation_manager, "Ines Innovation", auth::Role::kInnovationManager);
@@ -104,6 +104,7 @@ void load_demo_engagement(App& app, const DemoIds& ids) {
         {"Tom Baker", "tom@fabrikam.example", 5, "VP Stores", "prospect", "interested"},
     };
     std::vector<int64_t> person_ids;
+    int64_t legal = 0;
     for (const auto& p : people) {
         StakeholderInput in;
         in.type = "person";
@@ -124,9 +125,10 @@ void load_demo_engagement(App& app, const DemoIds& ids) {
         in.gatekeeper_area = std::optional<std::string>("legal");
         in.level = "engaged";
         in.notes = "Reviews data-sharing agreements before any pilot with customer data.";
-        must(registry.create(ines, in), "gatekeeper");
+        legal = must(registry.create(ines, in), "gatekeeper").id;
     }
-    must(registry.create_need(ines, org_ids[0], {"pain", "Trucks wait 40 minutes on average at depot gates", "", "open"}), "need");
+    const auto gate_pain =
+        must(registry.create_need(ines, org_ids[0], {"pain", "Trucks wait 40 minutes on average at depot gates", "", "open"}), "need").id;
     must(registry.create_need(ines, org_ids[0], {"need", "Live ETA for their own customers", "", "open"}), "need");
 
     auto& interactions = app.interactions();
@@ -204,6 +206,7 @@ void load_demo_engagement(App& app, const DemoIds& ids) {
     must(relationships.put_capacity(ines, ids.sales, 3, "Sales"), "capacity");
     must(relationships.put_capacity(ines, ids.facilitator, 6, "Innovation"), "capacity");
     (void)sam;
+    return {org_ids[0], person_ids[0], org_ids[1], org_ids[5], person_ids[4], legal, gate_pain};
 }
 
 }  // namespace cocreate::app

@@ -14,8 +14,8 @@
 #include "auth/secrets.hpp"
 
 // The orchestration of `cocreate gen`: sizes, the empty-database check, the password hash and
-// the order of the phases. The phases are in generator_people.cpp, generator_interactions.cpp
-// and generator_commitments.cpp; the types they share in generator_model.hpp.
+// the order of the phases. The phases are in generator_people.cpp, generator_interactions.cpp,
+// generator_commitments.cpp and generator_projects.cpp; the types they share in generator_model.hpp.
 
 namespace cocreate::app {
 
@@ -35,6 +35,11 @@ gen::Counts counts_for(double factor) {
     c.follow_ups = scaled(300'000, 5);
     c.cadences = std::min(scaled(5'000, 2), c.stakeholders / 2);
     c.expectations = scaled(20'000, 2);
+    // Reviews' minimum covers the longest history a dozen projects can need (a go out of
+    // each of five phases plus an open review each), so the counts stay exact.
+    c.projects = scaled(20'000, 12);
+    c.gate_reviews = scaled(200'000, 80);
+    c.kpi_values = scaled(2'000'000, 200);
     return c;
 }
 
@@ -128,10 +133,17 @@ GenSummary generate_company(db::Database& db, const GenOptions& options) {
     gen::insert_expectations(db, dice, co, options);
     gen::insert_capacities(db, dice, co);
     gen::derive_latest_state(db);
+    gen::insert_frameworks(db, co);
+    gen::insert_projects(db, dice, co, options);
+    gen::store_project_health(db, co, options);
 
     GenSummary summary;
     summary.counts = co.written;
     summary.admin_id = co.users.front();
+    summary.framework_id = co.frameworks.front();
+    summary.first_project_id = co.first_project_id;
+    summary.last_project_id = co.last_project_id;
+    summary.health_seconds = co.health_seconds;
     const auto busiest = std::max_element(co.interactions_per_stakeholder.begin(), co.interactions_per_stakeholder.end());
     if (busiest != co.interactions_per_stakeholder.end()) {
         summary.busiest_stakeholder_id = co.stakeholders[static_cast<size_t>(busiest - co.interactions_per_stakeholder.begin())].id;
@@ -149,6 +161,8 @@ std::string describe(const GenSummary& summary, const GenOptions& options) {
                        options.password);
     out += fmt::format("admin_id={}\nbusiest_stakeholder_id={}\nbusiest_stakeholder_interactions={}\n",
                        summary.admin_id, summary.busiest_stakeholder_id, summary.busiest_interactions);
+    out += fmt::format("framework_id={}\nfirst_project_id={}\nlast_project_id={}\nproject_health_seconds={:.2f}\n",
+                       summary.framework_id, summary.first_project_id, summary.last_project_id, summary.health_seconds);
     return out;
 }
 

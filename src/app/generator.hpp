@@ -1,7 +1,9 @@
 #pragma once
 // `cocreate gen`: fills a database with a deterministic, realistic company for benchmarks:
 // internal users, stakeholders (organisations and the people affiliated to them), three years
-// of interactions, follow-ups, cadences, expectations and capacities.
+// of interactions, follow-ups, cadences, expectations and capacities, and co-innovation
+// projects (two frameworks, projects with their gate review history and KPI values, and the
+// health of each, computed by the projects module).
 //
 // Rows are written with plain SQL in large transactions, not through the services, and no
 // events are appended: the point is volume at speed. The same seed, factor and reference time
@@ -26,7 +28,8 @@ inline constexpr const char* kGenDefaultPassword = "gen-cocreate-bench-2026";
 struct GenOptions {
     uint64_t seed = 1;
     // Multiplies every enterprise count (1.0: 200 internal users, 100,000 stakeholders,
-    // 1,000,000 interactions, 300,000 follow-ups, 5,000 cadences, 20,000 expectations).
+    // 1,000,000 interactions, 300,000 follow-ups, 5,000 cadences, 20,000 expectations,
+    // 20,000 projects, 200,000 gate reviews, 2,000,000 KPI values).
     // Each table keeps a small minimum so that tiny factors still give a coherent company.
     double factor = 1.0;
     // The reference "now": interactions span the three years before it and two weeks after.
@@ -42,6 +45,9 @@ struct GenSummary {
     int64_t admin_id = 0;
     int64_t busiest_stakeholder_id = 0;  // the stakeholder with the most interactions
     int64_t busiest_interactions = 0;
+    int64_t framework_id = 0;  // the framework that holds most projects
+    int64_t first_project_id = 0, last_project_id = 0;  // every id in between is a project
+    double health_seconds = 0;  // recomputing every project's health (part of `seconds`)
     double seconds = 0;
 };
 
@@ -57,8 +63,9 @@ std::optional<double> gen_scale_factor(std::string_view scale);
 // but correct: every batch goes through Database::write.
 GenSummary generate_company(db::Database& db, const GenOptions& options);
 
-// A human-readable summary for stdout: counts, elapsed time, the administrator login, and a
-// machine-readable "busiest_stakeholder_id=N" line for bench scripts.
+// A human-readable summary for stdout: counts, elapsed time, the administrator login, and
+// machine-readable "key=value" lines for bench scripts (busiest_stakeholder_id,
+// framework_id, first_project_id, last_project_id, project_health_seconds).
 std::string describe(const GenSummary& summary, const GenOptions& options);
 
 }  // namespace cocreate::app

@@ -103,6 +103,7 @@ inline int64_t add_months(int64_t ms, int months) {
 
 struct Counts {
     int64_t users, stakeholders, organisations, interactions, follow_ups, cadences, expectations;
+    int64_t projects, gate_reviews, kpi_values;
 };
 
 // What later phases need to know about a stakeholder (the rows themselves are in the database).
@@ -133,6 +134,9 @@ struct Company {
     std::vector<InteractionBrief> interactions;
     std::vector<int32_t> interactions_per_stakeholder;
     std::vector<int64_t> last_held_ms;          // by stakeholder index; 0 = never
+    std::vector<int64_t> frameworks;            // ids; [0] holds most projects
+    int64_t first_project_id = 0, last_project_id = 0;  // projects' ids are contiguous
+    double health_seconds = 0;                  // ProjectService::recompute_all over every project
     std::vector<std::pair<std::string, int64_t>> written;
 
     void count(const std::string& table, int64_t n) {
@@ -235,5 +239,12 @@ void insert_follow_ups(db::Database& db, Dice& dice, Company& co, const GenOptio
 void insert_cadences(db::Database& db, Dice& dice, Company& co, const GenOptions& o);
 void insert_expectations(db::Database& db, Dice& dice, Company& co, const GenOptions& o);
 void insert_capacities(db::Database& db, Dice& dice, Company& co);
+
+// generator_projects.cpp: two frameworks from the default template (framework_repository).
+void insert_frameworks(db::Database& db, Company& co);
+// generator_projects.cpp: projects with team, stakeholders, gate reviews and KPI values.
+void insert_projects(db::Database& db, Dice& dice, Company& co, const GenOptions& o);
+// generator_projects.cpp: every project's health, through projects::ProjectService::recompute_all.
+void store_project_health(db::Database& db, Company& co, const GenOptions& o);
 
 }  // namespace cocreate::app::gen

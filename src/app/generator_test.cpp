@@ -4,14 +4,20 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <ctime>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
 #include "auth/secrets.hpp"
 #include "db/migrator.hpp"
 #include "db/test_database.hpp"
+#include "projects/framework_template.hpp"
+#include "projects/project_rules.hpp"
+#include "projects/project_service.hpp"
+#include "stakeholders/stakeholder_service.hpp"
 
 namespace cocreate::app {
 namespace {
@@ -20,7 +26,8 @@ constexpr std::array kGeneratedTables = {
     "organisations",        "users",          "stakeholders",       "stakeholder_tags",   "stakeholder_team",
     "affiliations",         "stakeholder_relations", "stakeholder_levels", "stakeholder_emotions", "stakeholder_needs",
     "interactions",         "interaction_participants", "interaction_stakeholders", "follow_ups", "cadences",
-    "expectations",         "capacities"};
+    "expectations",         "capacities",     "frameworks",         "framework_versions", "projects",
+    "project_team",         "project_stakeholders", "gate_reviews",   "gate_review_decision_makers", "kpi_values"};
 
 // One column of a row as text, with NULL distinguishable from any value.
 std::string cell(const soci::row& r, size_t i) {
@@ -149,6 +156,200 @@ TEST_F(GeneratorTest, DerivedFieldsAgreeWithTheRowsTheyComeFrom) {
         const std::string admin = kGenAdminEmail;
         s << "SELECT password_hash FROM users WHERE email = :e", soci::use(admin), soci::into(hash);
         EXPECT_TRUE(auth::verify_password(hash, o.password));
+        return 0;
+    });
+}
+
+// ---- projects -------------------------------------------------------------------------
+
+class FixedClock final : public core::Clock {
+public:
+    explicit FixedClock(core::TimePoint t) : t_(t) {}
+    core::TimePoint now() const override { return t_; }
+
+private:
+    core::TimePoint t_;
+};
+
+int64_t written(const GenSummary& summary, const std::string& table) {
+    for (const auto& [name, n] : summary.counts)
+        if (name == table) return n;
+    return -1;
+}
+
+// The generated company seen through the projects module, as the routes see it.
+struct ProjectsView {
+    FixedClock clock;
+    stakeholders::StakeholderService registry;
+    projects::ProjectService service;
+    auth::Principal admin;
+    ProjectsView(db::Database& db, const GenOptions& o, const GenSummary& summary)
+        : clock(o.now), registry(db, clock), service(db, clock, registry) {
+        admin.user_id = summary.admin_id;
+        admin.display_name = "Bench Admin";
+        admin.email = kGenAdminEmail;
+        admin.role = auth::Role::kAdmin;
+    }
+    // Every review of project `id`, oldest first.
+    std::vector<projects::GateReview> reviews(int64_t id) {
+        std::vector<projects::GateReview> out;
+        std::optional<int64_t> after;
+        do {
+            auto page = service.reviews(admin, id, after, 50);
+            EXPECT_TRUE(page) << id;
+            if (!page) break;
+            out.insert(out.end(), page->items.begin(), page->items.end());
+            after = page->next_after;
+        } while (after);
+        std::reverse(out.begin(), out.end());
+        return out;
+    }
+};
+
+// Replays a project's decided reviews through the rules (projects::apply_decision) from the
+// first phase and checks they lead to where the project is. A company without a gatekeeper
+// of a required area cannot meet that rule, so such areas count as present.
+void expect_history_leads_to(ProjectsView& view, const projects::Project& x,
+                             const std::map<int64_t, std::string>& gatekeeper_areas) {
+    const auto framework = projects::default_framework();
+    projects::ProjectState state{framework.phases.front().key, "active"};
+    std::string entered = x.created_at, last_decided = x.created_at;
+    int open = 0;
+    for (const auto& r : view.reviews(x.id)) {
+        EXPECT_GT(r.requested_at, last_decided) << x.id << " review " << r.id;
+        if (r.status == "requested") {
+            ++open;
+            EXPECT_EQ(r.from_phase, x.phase.key) << x.id;
+            continue;
+        }
+        ASSERT_TRUE(r.decision && r.decided_at) << r.id;
+        EXPECT_GT(*r.decided_at, r.requested_at) << r.id;
+        projects::GateDecision d{r.from_phase, *r.decision, r.rationale};
+        d.criteria = r.criteria;
+        d.pivot_to_phase = r.pivot_to_phase;
+        d.new_hypothesis = r.new_hypothesis;
+        d.learnings = r.learnings;
+        for (auto id : r.gatekeepers_present)
+            if (auto a = gatekeeper_areas.find(id); a != gatekeeper_areas.end()) d.gatekeeper_areas_present.push_back(a->second);
+        for (const auto& area : r.gatekeepers_required)
+            if (std::none_of(gatekeeper_areas.begin(), gatekeeper_areas.end(), [&](const auto& g) { return g.second == area; }))
+                d.gatekeeper_areas_present.push_back(area);
+        const auto t = projects::apply_decision(framework, state, d);
+        ASSERT_TRUE(t) << "project " << x.id << " review " << r.id << ": " << t.error().detail;
+        state = {t->phase_key, t->status};
+        if (t->phase_changed) entered = *r.decided_at;
+        last_decided = *r.decided_at;
+    }
+    EXPECT_LE(open, 1) << x.id;
+    if (open) {
+        EXPECT_TRUE(x.status == "active" || x.status == "on_hold") << x.id;
+    }
+    EXPECT_EQ(x.phase.key, state.phase_key) << x.id;
+    EXPECT_EQ(x.status, state.status) << x.id;
+    EXPECT_EQ(x.phase.entered_at, entered) << x.id;
+    EXPECT_EQ(x.learnings.has_value(), x.status == "stopped") << x.id;
+}
+
+TEST_F(GeneratorTest, ProjectsReadBackThroughTheProjectsServiceAndFollowTheRules) {
+    auto db = fresh_database();
+    const auto o = options(11);
+    const auto summary = generate_company(*db, o);
+    ProjectsView view(*db, o, summary);
+    std::map<int64_t, std::string> gatekeeper_areas;
+    db->read([&](soci::session& s) {
+        long long id = 0;
+        std::string area;
+        soci::statement st = (s.prepare << "SELECT id, gatekeeper_area FROM stakeholders WHERE kind = "
+                                           "'internal_gatekeeper'",
+                              soci::into(id), soci::into(area));
+        st.execute();
+        while (st.fetch()) gatekeeper_areas[id] = area;
+        return 0;
+    });
+    ASSERT_GT(summary.first_project_id, 0);
+    const auto now = core::format_time(o.now);
+    int64_t projects = 0;
+    for (int64_t id = summary.first_project_id; id <= summary.last_project_id; ++id, ++projects) {
+        auto x = view.service.get(view.admin, id);
+        ASSERT_TRUE(x) << id;
+        EXPECT_EQ(x->health.computed_at, now) << id;
+        EXPECT_FALSE(x->stakeholders.empty()) << id;
+        EXPECT_NE(x->lead.display_name, "") << id;
+        EXPECT_EQ(x->fit.score, projects::fit_check(x->fit.answers).score) << id;
+        expect_history_leads_to(view, *x, gatekeeper_areas);
+    }
+    EXPECT_EQ(projects, written(summary, "projects"));
+}
+
+TEST_F(GeneratorTest, TheBoardAndTheFunnelAddUp) {
+    auto db = fresh_database();
+    const auto o = options(12);
+    const auto summary = generate_company(*db, o);
+    ProjectsView view(*db, o, summary);
+    long long open = -1, all = -1, restarts = -1;
+    const std::string first_phase = projects::default_framework().phases.front().key;
+    db->read([&](soci::session& s) {
+        s << "SELECT count(*) FROM projects WHERE framework_id = :f AND status IN ('active', 'on_hold')",
+            soci::use(summary.framework_id), soci::into(open);
+        s << "SELECT count(*) FROM projects WHERE framework_id = :f", soci::use(summary.framework_id), soci::into(all);
+        s << "SELECT count(*) FROM gate_reviews g JOIN projects p ON p.id = g.project_id WHERE p.framework_id = :f "
+             "AND g.decision = 'pivot' AND g.to_phase = :ph",
+            soci::use(summary.framework_id), soci::use(first_phase), soci::into(restarts);
+        return 0;
+    });
+    const auto board = view.service.board(view.admin, summary.framework_id, std::nullopt);
+    ASSERT_TRUE(board);
+    int64_t on_board = 0;
+    for (const auto& column : board->columns) {
+        on_board += column.total;
+        for (size_t i = 1; i < column.cards.size(); ++i) {
+            const auto& a = column.cards[i - 1].health;
+            const auto& b = column.cards[i].health;
+            EXPECT_TRUE(a.ask_first > b.ask_first || (a.ask_first == b.ask_first && a.score <= b.score)) << column.phase.key;
+        }
+    }
+    EXPECT_EQ(on_board, open);
+    const auto funnel = view.service.funnel(view.admin, summary.framework_id, std::nullopt);
+    ASSERT_TRUE(funnel);
+    ASSERT_FALSE(funnel->phases.empty());
+    // Every project entered the first phase once, and again with each pivot back to it.
+    EXPECT_EQ(funnel->phases.front().entered, all + restarts);
+    for (const auto& row : funnel->phases)
+        EXPECT_EQ(row.entered, row.advanced + row.killed + row.pivoted_back + row.completed + row.current) << row.key;
+}
+
+// At the small scale the counts are the scaled ones exactly, not just minimums.
+TEST_F(GeneratorTest, ProjectCountsAreExactAndKpiValuesCountFromTheirPhase) {
+    auto db = fresh_database();
+    auto o = options(13);
+    o.factor = *gen_scale_factor("small");
+    o.batch_rows = 5'000;
+    const auto summary = generate_company(*db, o);
+    EXPECT_EQ(written(summary, "projects"), 200);
+    EXPECT_EQ(written(summary, "gate_reviews"), 2'000);
+    EXPECT_EQ(written(summary, "kpi_values"), 20'000);
+    EXPECT_EQ(summary.last_project_id - summary.first_project_id + 1, 200);
+    const auto framework = projects::default_framework();
+    db->read([&](soci::session& s) {
+        for (const char* table : {"projects", "gate_reviews", "kpi_values", "project_team", "project_stakeholders",
+                                  "gate_review_decision_makers"}) {
+            long long n = -1;
+            s << fmt::format("SELECT count(*) FROM {}", table), soci::into(n);
+            EXPECT_EQ(n, written(summary, table)) << table;
+        }
+        long long unhealthy = -1, stale = -1, early = -1;
+        s << "SELECT count(*) FROM projects WHERE health_level <> 'healthy'", soci::into(unhealthy);
+        s << "SELECT count(*) FROM projects WHERE health_computed_at IS NULL", soci::into(stale);
+        s << "SELECT count(*) FROM kpi_values WHERE counts = 0", soci::into(early);
+        EXPECT_EQ(stale, 0);
+        EXPECT_GT(unhealthy, 0);  // the board has something to sort
+        EXPECT_GT(early, 0);      // some values were recorded before they count
+        std::string key, phase;
+        int counts = 0;
+        soci::statement st = (s.prepare << "SELECT DISTINCT kpi_key, phase_key, counts FROM kpi_values",
+                              soci::into(key), soci::into(phase), soci::into(counts));
+        st.execute();
+        while (st.fetch()) EXPECT_EQ(counts != 0, projects::kpi_counts(framework, key, phase)) << key << " in " << phase;
         return 0;
     });
 }

@@ -117,4 +117,51 @@ inline constexpr std::array<InteractionType, 8> kInteractionTypes = {{
     {"other", 2, "remote", 20, "Touchpoint with {}"},
 }};
 
+// ---- co-innovation projects (generator_projects.cpp) -------------------------------------
+
+// Project titles are "<topic> with <customer>"; problems and hypotheses name the topic.
+inline constexpr std::array kProjectTopics = {
+    "Predictive maintenance", "Carbon reporting",   "Self-service portal", "Data sharing pilot",
+    "Digital twin",           "Route optimisation", "Smart metering",      "Recycled packaging",
+    "Remote diagnostics",     "Demand forecasting", "Battery second life", "Field service app",
+    "Supplier scorecard",     "Energy monitoring",  "Quality inspection AI", "Spare parts marketplace"};
+inline constexpr std::array kProblemPatterns = {
+    "Customers lose days every quarter on manual work around {}; nobody owns the fix.",
+    "Without {}, plants react to problems instead of preventing them.",
+    "Procurement asks for {} in every tender and we cannot answer yet.",
+    "Three key accounts named {} as their biggest gap in the last review."};
+inline constexpr std::array kHypothesisPatterns = {
+    "If we co-develop {} with two lighthouse customers, at least one will pay for a pilot.",
+    "{} cuts the customer's reaction time in half within one quarter.",
+    "Customers will share their operational data when {} gives them a benchmark in return.",
+    "A shared roadmap for {} turns a supplier relationship into a partnership."};
+inline constexpr std::array kKillCriteria = {
+    "No customer commits time or data within the phase",  "No pilot site by the end of Co-design",
+    "The business case stays below 1 M EUR a year",       "Legal does not clear the data sharing",
+    "The sponsor withdraws the budget",                   "Interest stays at curious after five interviews"};
+inline constexpr std::array kProjectRoles = {"product owner", "engineer", "designer", "data scientist",
+                                             "account lead",  "analyst"};
+inline constexpr std::array kCommitments = {"Two sites for the pilot", "Shares maintenance data monthly",
+                                            "Joins the co-design workshops", "Named a product owner",
+                                            "Reviews prototypes every sprint", ""};
+inline constexpr std::array kGoRationales = {"Exit criteria met with evidence; the customer wants to continue.",
+                                             "Strong signal from the interviews; go with the agreed scope.",
+                                             "Evidence is convincing and the gatekeepers agree."};
+inline constexpr std::array kHoldRationales = {"Waiting for the customer's budget cycle.",
+                                               "The customer reorganises; we pause until a new owner is named.",
+                                               "Capacity is needed for a pilot in delivery; pick up next quarter."};
+inline constexpr std::array kPivotRationales = {"The problem is real but the solution does not fit; rethink it.",
+                                                "Customers want a different scope; restart the phase with it.",
+                                                "The riskiest assumption failed; go back and test the next one."};
+inline constexpr std::array kKillRationales = {"The kill criteria are met; stop and keep the learnings.",
+                                               "No customer is willing to co-create; stop now.",
+                                               "The business case does not hold."};
+inline constexpr std::array kLearnings = {"Customers liked the idea but would not share the data it needs.",
+                                          "The problem was smaller than the first interviews suggested.",
+                                          "The buying centre sits in procurement, not in operations.",
+                                          "Without a sponsor on the customer side nothing moved."};
+inline constexpr std::array kDoDifferently = {"Ask for data access in the first meeting.",
+                                              "Quantify the problem before building anything.",
+                                              "Bring procurement in from the start.", ""};
+
 }  // namespace cocreate::app::gen

@@ -131,7 +131,7 @@ std::string load_demo(App& app) {
         demo = {ids[0], ids[1], ids[2], ids[3], lab, community};
         return true;
     });
-    if (done && *done) load_demo_engagement(app, demo);
+    if (done && *done) load_demo_projects(app, demo, load_demo_engagement(app, demo));
     std::string out = done && *done ? "Demo company loaded.\n" : "Demo company already present.\n";
     out += "Sign in with any of these (password: " + std::string(kDemoPassword) + "):\n";
     for (const auto* group : {&internal, &external})
