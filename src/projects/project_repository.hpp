@@ -34,8 +34,7 @@ struct ProjectFilter {
     std::optional<int64_t> after_id;
     int limit = 50;
 };
-// limit + 1 rows, without team, stakeholders or the derived lists (list rows do not show
-// them; find_project loads them).
+// limit + 1 rows, each whole (team, stakeholders, needs, recent interactions).
 std::vector<Project> list_projects(soci::session& s, const ProjectFilter& f);
 // The same, only projects shared with a space `user_id` belongs to; `q` then searches only
 // the title and the shared summary (the caller refuses the other internal filters).

@@ -30,6 +30,7 @@ ProjectService::ProjectService(db::Database& db, const core::Clock& clock,
 
 Health ProjectService::refresh_health(soci::session& s, Project& project) const {
     const auto now = clock_.now();
+
     const auto version = version_of(s, project);
     HealthInputs in;
     in.now = now;
@@ -60,6 +61,10 @@ Health ProjectService::refresh_health(soci::session& s, Project& project) const 
     in.has_sponsor = project.sponsor.has_value();
     project.health = compute_health(in);
     project.health.computed_at = core::format_time(now);
+    // A stopped or completed project has left the running portfolio: its signals stay readable
+    // (outcome KPIs after launch still matter), but nobody asks it "is this really going
+    // somewhere?" any more.
+    if (project.status == "stopped" || project.status == "completed") project.health.ask_first = false;
     repo::store_health(s, project.id, project.health);
     return project.health;
 }

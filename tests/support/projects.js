@@ -114,7 +114,7 @@ async function advance(browser, project, decider, decisionBody = {}, reviewBody 
 
 // ---- shapes ---------------------------------------------------------------------------------
 
-function assertHealth(h, what = 'health') {
+function assertHealth(h, what = 'health', status = 'active') {
   hasKeys(h, ['score', 'level', 'ask_first', 'computed_at', 'signals'], what);
   assert.ok(Number.isInteger(h.score) && h.score >= 0 && h.score <= 100, `${what}.score ${h.score}`);
   assertTime(h.computed_at, `${what}.computed_at`);
@@ -137,7 +137,9 @@ function assertHealth(h, what = 'health') {
   assert.equal(h.score, expected, `${what}: score ${h.score} is not 100 − 15 per warning − 35 per critical (${expected}): ${JSON.stringify(h.signals)}`);
   const level = h.score < 50 ? 'at_risk' : h.score < 80 ? 'watch' : 'healthy';
   assert.equal(h.level, level, `${what}.level for score ${h.score}`);
-  assert.equal(h.ask_first, critical || h.score < 50, `${what}.ask_first`);
+  // Stopped and completed projects have left the running portfolio: never ask-first.
+  const running = status === 'active' || status === 'on_hold';
+  assert.equal(h.ask_first, running && (critical || h.score < 50), `${what}.ask_first`);
 }
 
 function assertProject(p, what = 'project') {
@@ -155,7 +157,7 @@ function assertProject(p, what = 'project') {
   for (const c of p.kill_criteria) hasKeys(c, ['key', 'text', 'met'], `${what}.kill_criteria[]`);
   for (const k of ['stakeholders', 'need_ids', 'interaction_ids', 'idea_ids']) assert.ok(Array.isArray(p[k]), `${what}.${k}`);
   hasKeys(p.fit, ['answers', 'score', 'recommendation', 'flagged', 'reasons'], `${what}.fit`);
-  assertHealth(p.health, `${what}.health`);
+  assertHealth(p.health, `${what}.health`, p.status);
   if (p.share !== null) hasKeys(p.share, ['space_id', 'summary', 'shared_at'], `${what}.share`);
   if (p.learnings !== null) hasKeys(p.learnings, ['learned', 'do_differently'], `${what}.learnings`);
   assert.ok(Number.isInteger(p.version) && p.version >= 1, `${what}.version`);
