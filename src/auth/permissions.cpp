@@ -63,6 +63,21 @@ core::Status authorize(const Principal& p, Action action, const Target& t) {
         case Action::kManageProject:
             if (!p.internal()) return hidden();
             return (p.manages_innovation() || t.owner_id == p.user_id) ? core::Status{} : denied();
+        case Action::kViewIdeas:
+            return (p.internal() || t.space_role) ? core::Status{} : hidden();
+        case Action::kContributeIdeas:
+            if (!p.internal() && !t.space_role) return hidden();
+            return (p.internal() || *t.space_role != "guest") ? core::Status{} : denied();
+        case Action::kModerateIdeas:
+        case Action::kManageChallenge: {
+            if (!p.internal()) return t.space_role ? denied() : hidden();
+            const bool moderator = t.space_role && (*t.space_role == "owner" ||
+                                                    (action == Action::kModerateIdeas && *t.space_role == "moderator"));
+            return (p.manages_innovation() || moderator) ? core::Status{} : denied();
+        }
+        case Action::kUseIdeaInternals:
+            return p.internal() ? core::Status{} : hidden();
+        case Action::kPromoteIdea:
         case Action::kImportStakeholders:
         case Action::kManageFrameworks:
             return p.manages_innovation() ? core::Status{} : refuse(p);

@@ -40,6 +40,14 @@ enum class Action {
     kDecideGateReview,     // target.member: a named decision maker of the review
     kManageProject,        // migrate, share (target.owner_id: the project's lead)
     kManageFrameworks,     // create frameworks, publish versions, recompute all health
+    // Ideas and challenges. target.space_role: the caller's role in the space, left empty for
+    // an external caller when the challenge's audience is internal (they must not see it).
+    kViewIdeas,            // read challenges, ideas, comments
+    kContributeIdeas,      // submit, comment, vote, build on, report (not guests)
+    kModerateIdeas,        // hide, edit, restore, merge, status, reports (space owners and moderators)
+    kManageChallenge,      // create and change challenges, amend the protocol (space owners)
+    kUseIdeaInternals,     // stakeholder interest, reviewers' scores and notes
+    kPromoteIdea,          // turn an idea into a project
 };
 
 // What the decision needs to know about the object acted on.

@@ -98,5 +98,23 @@ TEST(Permissions, TheProjectTeamWorksOnItsProject) {
     EXPECT_EQ(code(authorize(as(Role::kMember), Action::kManageFrameworks)), core::ErrorCode::kPermissionDenied);
 }
 
+TEST(Permissions, IdeasFollowTheSpace) {
+    const auto ext = as(Role::kExternal);
+    EXPECT_EQ(code(authorize(ext, Action::kViewIdeas, {})), core::ErrorCode::kNotFound);
+    EXPECT_TRUE(can(ext, Action::kViewIdeas, {"guest"}));
+    EXPECT_TRUE(can(ext, Action::kContributeIdeas, {"member"}));
+    EXPECT_EQ(code(authorize(ext, Action::kContributeIdeas, {"guest"})), core::ErrorCode::kPermissionDenied);
+    EXPECT_EQ(code(authorize(ext, Action::kContributeIdeas, {})), core::ErrorCode::kNotFound);
+    // Moderation and internals stay with internal staff, whatever the external's space role.
+    EXPECT_EQ(code(authorize(ext, Action::kModerateIdeas, {"moderator"})), core::ErrorCode::kPermissionDenied);
+    EXPECT_EQ(code(authorize(ext, Action::kUseIdeaInternals, {"owner"})), core::ErrorCode::kNotFound);
+    EXPECT_TRUE(can(as(Role::kMember), Action::kModerateIdeas, {"moderator"}));
+    EXPECT_EQ(code(authorize(as(Role::kMember), Action::kManageChallenge, {"moderator"})), core::ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(can(as(Role::kMember), Action::kManageChallenge, {"owner"}));
+    EXPECT_TRUE(can(as(Role::kInnovationManager), Action::kModerateIdeas, {}));
+    EXPECT_EQ(code(authorize(as(Role::kMember), Action::kPromoteIdea)), core::ErrorCode::kPermissionDenied);
+    EXPECT_TRUE(can(as(Role::kMember), Action::kUseIdeaInternals));
+}
+
 }  // namespace
 }  // namespace cocreate::auth

@@ -1,0 +1,37 @@
+#pragma once
+// SQL for challenges and their protocol versions. Runs on the caller's session, inside the
+// caller's transaction; no permission checks.
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ideas/idea.hpp"
+
+namespace cocreate::ideas::challenge_repository {
+
+int64_t insert_challenge(soci::session& s, const Challenge& c, int64_t by, const std::string& now);
+// Writes every column of `c` and bumps the version; false when the stored version is no
+// longer `c.version`.
+bool update_challenge(soci::session& s, const Challenge& c, const std::string& now);
+void insert_protocol(soci::session& s, int64_t challenge_id, const ProtocolVersion& v, int64_t by);
+std::optional<Challenge> find_challenge(soci::session& s, int64_t id);
+
+struct ChallengeFilter {
+    std::optional<int64_t> space_id;
+    std::optional<std::string> q;
+    // Only challenges in spaces `member_of` belongs to whose audience admits externals
+    // (for external participants); nullopt: all.
+    std::optional<int64_t> member_of;
+    std::optional<int64_t> after;
+    int limit = 50;
+};
+// Newest first, limit + 1.
+std::vector<Challenge> list_challenges(soci::session& s, const ChallengeFilter& f);
+// Every version, newest first.
+std::vector<ProtocolVersion> protocol_versions(soci::session& s, int64_t challenge_id);
+void add_to_idea_count(soci::session& s, int64_t challenge_id, int delta);
+
+}  // namespace cocreate::ideas::challenge_repository

@@ -1,0 +1,62 @@
+#pragma once
+// Challenges: created and changed by the space's owners and innovation managers, read by the
+// space's members (externals only when the audience admits them), with a protocol whose every
+// amendment stays readable with its date and note. Thread-safe.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/permissions.hpp"
+#include "auth/principal.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/page.hpp"
+#include "ideas/challenge_repository.hpp"
+#include "ideas/comment_repository.hpp"
+#include "ideas/idea.hpp"
+
+namespace cocreate::ideas {
+
+struct ChallengeInput {
+    std::optional<int64_t> space_id;  // create only
+    std::optional<std::string> title, problem, audience;
+    std::optional<std::vector<std::string>> goals;
+    std::optional<std::optional<int64_t>> sponsor_id;
+    std::optional<PhaseDates> phases;
+    std::optional<int> votes_per_person;
+    std::optional<bool> leaderboard;
+    std::optional<std::vector<Criterion>> criteria;
+    std::optional<std::string> protocol;  // create only: version 1's text
+    int64_t version = 0;                  // update only
+};
+
+class ChallengeService {
+public:
+    ChallengeService(db::Database& db, const core::Clock& clock);
+
+    core::Result<Challenge> create(const auth::Principal& p, const ChallengeInput& in);
+    core::Result<Challenge> get(const auth::Principal& p, int64_t id);
+    core::Result<http::Page<Challenge>> list(const auth::Principal& p, const challenge_repository::ChallengeFilter& f);
+    core::Result<Challenge> update(const auth::Principal& p, int64_t id, const ChallengeInput& in);
+    core::Result<std::vector<ProtocolVersion>> protocol(const auth::Principal& p, int64_t id);
+    core::Result<ProtocolVersion> amend_protocol(const auth::Principal& p, int64_t id, const std::string& text,
+                                                 const std::string& note);
+    // The top 20 by points in this challenge; 404 when the challenge turned it off (its
+    // moderators still see it).
+    core::Result<std::vector<comment_repository::LeaderRow>> leaderboard(const auth::Principal& p, int64_t id);
+
+    // The challenge's phase today.
+    std::string phase_of(const Challenge& c) const;
+
+private:
+    db::Database& db_;
+    const core::Clock& clock_;
+};
+
+// The caller's access to a challenge's space: their space role, hidden from an external
+// caller when the audience is internal. Used by every ideas service.
+auth::Target challenge_target(soci::session& s, const auth::Principal& p, int64_t space_id,
+                              const std::string& audience);
+
+}  // namespace cocreate::ideas

@@ -1,0 +1,62 @@
+#pragma once
+// SQL for ideas, their authors, build-on links and votes, and full-text similarity. Runs on
+// the caller's session, inside the caller's transaction; no permission checks.
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.hpp"
+#include "ideas/idea.hpp"
+
+namespace cocreate::ideas::idea_repository {
+
+int64_t insert_idea(soci::session& s, const Idea& x, int64_t by, const std::string& now);
+// Writes the editable columns (title, description, tags, status, decline reason, project,
+// merged_into, hidden, moderation note) and bumps the version; false when the stored version
+// is no longer `x.version`.
+bool update_idea(soci::session& s, const Idea& x, const std::string& now);
+void replace_authors(soci::session& s, int64_t id, const std::vector<Author>& authors);
+// The idea with authors and build-on links, or nullopt.
+std::optional<Idea> find_idea(soci::session& s, int64_t id);
+
+struct IdeaFilter {
+    std::optional<int64_t> space_id, challenge_id;
+    std::optional<std::string> status, tag, q;
+    std::string sort = "-created";  // kSorts
+    bool include_hidden = false;    // moderators
+    // Only ideas in spaces `member_of` belongs to, outside challenges for internal audiences.
+    std::optional<int64_t> member_of;
+    std::optional<std::string> after_key;  // the sort key of the last row, as text
+    std::optional<int64_t> after_id;
+    int limit = 50;
+};
+// limit + 1 rows, with authors (not links).
+std::vector<Idea> list_ideas(soci::session& s, const IdeaFilter& f);
+// The sort key of `x` under `sort`, as the cursor text.
+std::string sort_key(const Idea& x, const std::string& sort);
+
+struct Similar {
+    int64_t id = 0;
+    std::string title, snippet;
+    double score = 0;  // higher is more similar
+};
+// Up to `limit` visible, unmerged ideas of the space (and challenge) most similar to `text`;
+// with `external_audience_only`, none from challenges whose audience is internal.
+std::vector<Similar> similar(soci::session& s, db::Engine engine, int64_t space_id, std::optional<int64_t> challenge_id,
+                             bool external_audience_only, const std::string& text, int limit);
+
+// Votes. add_vote answers false when the person had already voted for the idea.
+bool add_vote(soci::session& s, int64_t idea_id, int64_t user_id, std::optional<int64_t> challenge_id,
+              const std::string& now);
+bool remove_vote(soci::session& s, int64_t idea_id, int64_t user_id);
+bool has_voted(soci::session& s, int64_t idea_id, int64_t user_id);
+int64_t votes_used(soci::session& s, int64_t user_id, int64_t challenge_id);
+void add_to_counts(soci::session& s, int64_t idea_id, int votes, int comments, int interest);
+
+bool add_link(soci::session& s, int64_t idea_id, int64_t builds_on_id, int64_t by, const std::string& now);
+bool remove_link(soci::session& s, int64_t idea_id, int64_t builds_on_id);
+
+}  // namespace cocreate::ideas::idea_repository
