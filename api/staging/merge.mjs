@@ -2,12 +2,13 @@
 // contract (comments, quoting, folded descriptions, the "plain YAML layout" that
 // src/app/contract_test.cpp reads) stays exactly as it is.
 //
-//   node api/staging/merge.mjs api/openapi.yaml api/staging/projects.yaml > out.yaml
+//   node api/staging/merge.mjs api/openapi.yaml api/staging/ideas.yaml > out.yaml
 //
 // The fragment has top-level keys `paths` (appended to the contract's `paths:`) and any of the
 // `components:` sections, e.g. `schemas` (appended to `components: schemas:`, re-indented two
-// spaces deeper). The fragment's comments above its first key are dropped. The tag `projects`
-// is added to the top-level `tags` when missing. Refuses (exit 1, nothing on stdout) when a
+// spaces deeper). The fragment's comments above its first key are dropped. The tag named by
+// the fragment's file name (ideas.yaml → `ideas`) is added to the top-level `tags` when
+// missing, with the description in TAGS. Refuses (exit 1, nothing on stdout) when a
 // path or component already exists, and checks that the result parses to the contract plus
 // the fragment and nothing else. Uses the `yaml` package of tests/node_modules.
 import fs from 'node:fs';
@@ -17,10 +18,11 @@ import { isDeepStrictEqual } from 'node:util';
 const require = createRequire(new URL('../../tests/package.json', import.meta.url));
 const YAML = require('yaml');
 
-const TAG = {
-  name: 'projects',
-  description:
+const TAGS = {
+  projects:
     'Co-innovation projects: phase frameworks and their versions, projects, gate reviews, KPI values, health, the portfolio board and the funnel.',
+  ideas:
+    'Ideas and challenges: challenges with dated phases and a versioned protocol, ideas, votes, build-on links, comments, stakeholder interest, reviews, attachments, moderation, points and promotion into projects.',
 };
 
 function fail(message) {
@@ -101,6 +103,9 @@ for (const section of sections) {
   }
 }
 
+const tagName = fragmentPath.split('/').pop().replace(/\.ya?ml$/, '');
+if (!TAGS[tagName]) fail(`no tag description for "${tagName}" in TAGS`);
+const TAG = { name: tagName, description: TAGS[tagName] };
 const hasTag = (base.tags ?? []).some((t) => t.name === TAG.name);
 if (!hasTag) {
   const start = lines.findIndex((l) => l === 'tags:');

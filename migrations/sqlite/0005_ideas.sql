@@ -20,7 +20,7 @@ CREATE TABLE challenges (
     votes_per_person INTEGER NOT NULL DEFAULT 5,
     leaderboard INTEGER NOT NULL DEFAULT 1 CHECK (leaderboard IN (0, 1)),
     criteria TEXT NOT NULL DEFAULT '[]',
-    fit TEXT NOT NULL DEFAULT '{}',
+    fit TEXT,  -- the intake answers (JSON), or NULL when not answered
     protocol_version INTEGER NOT NULL DEFAULT 1,
     idea_count INTEGER NOT NULL DEFAULT 0,
     version INTEGER NOT NULL DEFAULT 1,
@@ -54,6 +54,7 @@ CREATE TABLE ideas (
     merged_into INTEGER REFERENCES ideas (id),
     hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
     moderation_note TEXT,
+    moderated_by INTEGER REFERENCES users (id),
     vote_count INTEGER NOT NULL DEFAULT 0,
     comment_count INTEGER NOT NULL DEFAULT 0,
     interest_score INTEGER NOT NULL DEFAULT 0,
@@ -142,6 +143,8 @@ CREATE TABLE idea_attachments (
     created_at TEXT NOT NULL
 );
 CREATE INDEX idea_attachments_idea ON idea_attachments (idea_id, id);
+-- Files are stored once per content: a delete removes the file when no row uses it any more.
+CREATE INDEX idea_attachments_sha256 ON idea_attachments (sha256);
 
 CREATE TABLE comments (
     id INTEGER PRIMARY KEY,
@@ -152,6 +155,7 @@ CREATE TABLE comments (
     hostile INTEGER NOT NULL DEFAULT 0 CHECK (hostile IN (0, 1)),
     hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
     moderation_note TEXT,
+    moderated_by INTEGER REFERENCES users (id),
     helpful_count INTEGER NOT NULL DEFAULT 0,
     edited_at TEXT,
     created_at TEXT NOT NULL

@@ -101,7 +101,10 @@ App::App(Config config)
       follow_ups_(*db_, *clock_, stakeholders_),
       relationships_(*db_, *clock_, stakeholders_),
       frameworks_(*db_, *clock_),
-      projects_(*db_, *clock_, stakeholders_) {
+      projects_(*db_, *clock_, stakeholders_),
+      challenges_(*db_, *clock_),
+      ideas_(*db_, *clock_),
+      discussion_(*db_, *clock_, ideas_) {
     register_routes(router_, *this);
     std::vector<std::string> templates;
     for (const auto& r : router_.routes()) templates.push_back(r.method + " " + r.path_template);

@@ -18,6 +18,9 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "ideas/challenge_service.hpp"
+#include "ideas/comment_service.hpp"
+#include "ideas/idea_service.hpp"
 #include "projects/framework_service.hpp"
 #include "projects/project_service.hpp"
 #include "stakeholders/stakeholder_import.hpp"
@@ -45,6 +48,9 @@ public:
     engagement::RelationshipService& relationships() { return relationships_; }
     projects::FrameworkService& frameworks() { return frameworks_; }
     projects::ProjectService& projects() { return projects_; }
+    ideas::ChallengeService& challenges() { return challenges_; }
+    ideas::IdeaService& ideas() { return ideas_; }
+    ideas::CommentService& discussion() { return discussion_; }
     const http::Dispatcher& dispatcher() const { return *dispatcher_; }
     const core::Clock& clock() const { return *clock_; }
     // Valid once the route table is built (during serve and afterwards).
@@ -64,6 +70,9 @@ private:
     engagement::RelationshipService relationships_;
     projects::FrameworkService frameworks_;
     projects::ProjectService projects_;
+    ideas::ChallengeService challenges_;
+    ideas::IdeaService ideas_;
+    ideas::CommentService discussion_;
     http::Router router_;
     std::unique_ptr<http::Metrics> metrics_;
     std::unique_ptr<http::StaticFiles> static_files_;

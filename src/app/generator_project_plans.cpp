@@ -3,11 +3,11 @@
 // review, is stopped only by a kill, completed only by a go out of the last phase, on hold
 // only after a hold, and has at most one open review.
 
-#include "app/generator_project_plan.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+
+#include "app/generator_project_plan.hpp"
 
 namespace cocreate::app::gen {
 
@@ -51,16 +51,19 @@ int8_t weighted_phase(Dice& dice, int n, F weight) {
 // Where a project ends up: most are active, and most of those in the early phases (many
 // start, few get far); kills happen mostly early too.
 Plan final_state(Dice& dice, int phases) {
-    static constexpr std::array<Weighted, 4> kFinal = {{{"active", 62}, {"on_hold", 10}, {"stopped", 20},
-                                                        {"completed", 8}}};
+    static constexpr std::array<Weighted, 4> kFinal = {
+        {{"active", 62}, {"on_hold", 10}, {"stopped", 20}, {"completed", 8}}};
     Plan p;
     p.framework = static_cast<size_t>(weighted_phase(dice, std::ssize(kFrameworkWeights),
                                                      [](int i) { return kFrameworkWeights[static_cast<size_t>(i)]; }));
     const std::string_view status = dice.weighted(kFinal);
     p.status = *std::find(projects::kStatuses.begin(), projects::kStatuses.end(), status);
-    if (status == "completed") p.phase = static_cast<int8_t>(phases - 1);
-    else if (status == "stopped") p.phase = weighted_phase(dice, phases, [&](int i) { return (phases - i) * (phases - i); });
-    else p.phase = weighted_phase(dice, phases, [&](int i) { return phases - i + 1; });
+    if (status == "completed")
+        p.phase = static_cast<int8_t>(phases - 1);
+    else if (status == "stopped")
+        p.phase = weighted_phase(dice, phases, [&](int i) { return (phases - i) * (phases - i); });
+    else
+        p.phase = weighted_phase(dice, phases, [&](int i) { return phases - i + 1; });
     p.open_review = (status == "active" || status == "on_hold") && dice.chance(0.1);
     // Projects that got further have had more reviews on the way.
     p.weight = (status == "completed" ? phases + 1 : p.phase + 1) * (0.5 + dice.unit());
@@ -115,8 +118,10 @@ void walk(Dice& dice, Plan& p) {
 // some over it, a few far over (the board's at-risk cards).
 double days_in_phase(Dice& dice, int max_days) {
     const double u = dice.unit();
-    const double x = u < 0.6 ? 0.8 * dice.unit() : u < 0.75 ? 0.8 + 0.2 * dice.unit()
-                   : u < 0.9 ? 1.0 + 0.5 * dice.unit() : 1.5 + dice.unit();
+    const double x = u < 0.6    ? 0.8 * dice.unit()
+                     : u < 0.75 ? 0.8 + 0.2 * dice.unit()
+                     : u < 0.9  ? 1.0 + 0.5 * dice.unit()
+                                : 1.5 + dice.unit();
     return x * max_days;
 }
 
@@ -133,9 +138,12 @@ void lay_out_in_time(Dice& dice, Plan& p, const FrameworkVersion& f, int64_t now
         at.push_back(t);
     }
     double tail = 0;
-    if (p.status == "active") tail = days_in_phase(dice, f.phases[static_cast<size_t>(p.phase)].max_days);
-    else if (p.status == "on_hold") tail = static_cast<double>(dice.between(3, 60));
-    else tail = static_cast<double>(dice.between(1, 700));
+    if (p.status == "active")
+        tail = days_in_phase(dice, f.phases[static_cast<size_t>(p.phase)].max_days);
+    else if (p.status == "on_hold")
+        tail = static_cast<double>(dice.between(3, 60));
+    else
+        tail = static_cast<double>(dice.between(1, 700));
     const double room = 3.0 * 365 - 7;
     const double scale = t + tail > room ? room / (t + tail) : 1.0;
     const auto ms_of = [&](double days) { return static_cast<int64_t>(std::llround(days * scale * kDayMs)); };
@@ -202,7 +210,8 @@ std::vector<Plan> plan_projects(Dice& dice, const Company& co, const FrameworkVe
     const auto values = share_out(co.counts.kpi_values, weights);
     for (size_t i = 0; i < plans.size(); ++i) plans[i].kpi_values = values[i];
     // Ids grow with creation time, as they would in a live system.
-    std::stable_sort(plans.begin(), plans.end(), [](const Plan& a, const Plan& b) { return a.created_ms < b.created_ms; });
+    std::stable_sort(plans.begin(), plans.end(),
+                     [](const Plan& a, const Plan& b) { return a.created_ms < b.created_ms; });
     return plans;
 }
 

@@ -3,11 +3,9 @@
 // health of every project, computed by the projects module itself. Each project is planned
 // first (generator_project_plans.cpp); this file writes the plans as rows.
 
-#include "app/generator_project_plan.hpp"
-
-#include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include <boost/json.hpp>
 #include <cmath>
 #include <map>
 #include <set>
@@ -15,6 +13,7 @@
 #include <string_view>
 
 #include "app/generator_model.hpp"
+#include "app/generator_project_plan.hpp"
 #include "core/json_input.hpp"
 #include "projects/framework_repository.hpp"
 #include "projects/framework_template.hpp"
@@ -41,8 +40,8 @@ static_assert(kFrameworkNames.size() == kFrameworkWeights.size());
 // The stakeholders projects link to, read back from the rows (the in-memory briefs do not
 // keep kinds or gatekeeper areas).
 struct Parties {
-    std::vector<int32_t> customers;  // customer organisations, most visited first
-    std::vector<int32_t> partners;   // partner and supplier organisations
+    std::vector<int32_t> customers;                                        // customer organisations, most visited first
+    std::vector<int32_t> partners;                                         // partner and supplier organisations
     std::map<std::string, std::vector<int64_t>, std::less<>> gatekeepers;  // area → stakeholder ids
 };
 
@@ -66,14 +65,17 @@ Parties find_parties(db::Database& db, const Company& co) {
             const auto it = std::lower_bound(co.stakeholders.begin(), co.stakeholders.end(), id,
                                              [](const StakeholderBrief& b, long long v) { return b.id < v; });
             const auto index = it - co.stakeholders.begin();
-            if (it != co.stakeholders.end() && it->id == id && index < std::ssize(kind)) kind[static_cast<size_t>(index)] = k;
+            if (it != co.stakeholders.end() && it->id == id && index < std::ssize(kind))
+                kind[static_cast<size_t>(index)] = k;
         }
         return 0;
     });
     for (auto org : co.popularity) {
         const auto& k = kind[static_cast<size_t>(org)];
-        if (k == "customer") out.customers.push_back(org);
-        else if (k == "partner" || k == "supplier") out.partners.push_back(org);
+        if (k == "customer")
+            out.customers.push_back(org);
+        else if (k == "partner" || k == "supplier")
+            out.partners.push_back(org);
     }
     // A tiny company may have no customer at all: then any external organisation stands in.
     if (out.customers.empty())
@@ -101,9 +103,21 @@ struct People {
     std::string customer_name;
 };
 
+// A customer organisation, chosen as the interactions chose whom to meet (the most visited
+// most often). Most running projects are with a customer met in the last two weeks, since
+// working on one means talking to it; the search for such a customer is bounded.
+int32_t choose_customer(Dice& dice, const Company& co, const Parties& parties, bool running) {
+    const auto draw = [&] { return parties.customers[dice.skewed(parties.customers.size())]; };
+    auto org = draw();
+    if (!running || !dice.chance(0.8)) return org;
+    const int64_t recent = co.now_ms - 14 * kDayMs;
+    for (int attempt = 0; attempt < 30 && co.last_held_ms[static_cast<size_t>(org)] < recent; ++attempt) org = draw();
+    return org;
+}
+
 // Lead, sponsor and team from the users; the customer organisation (usually itself, and
 // one to three of its people), sometimes a partner or supplier, and internal gatekeepers.
-People choose_people(Dice& dice, const Company& co, const Parties& parties) {
+People choose_people(Dice& dice, const Company& co, const Parties& parties, bool running) {
     People out;
     out.lead = co.random_member(dice);
     std::set<int32_t> taken{out.lead};
@@ -115,18 +129,20 @@ People choose_people(Dice& dice, const Company& co, const Parties& parties) {
         const auto u = co.random_member(dice);
         if (taken.insert(u).second) out.team.push_back({u, dice.pick(kProjectRoles)});
     }
-    const auto org = parties.customers[dice.skewed(parties.customers.size())];
+    const auto org = choose_customer(dice, co, parties, running);
     out.customer_name = co.names[static_cast<size_t>(org)];
     std::set<int64_t> linked;
     auto link = [&](int64_t id, const char* role, std::string commitment) {
         if (linked.insert(id).second) out.parties.push_back({id, role, std::move(commitment)});
     };
     const auto& people = co.people[static_cast<size_t>(org)];
-    if (people.empty() || dice.chance(0.6)) link(co.stakeholders[static_cast<size_t>(org)].id, "customer", dice.pick(kCommitments));
-    if (!people.empty())
-        for (int64_t n = dice.between(1, 3); n > 0; --n)
-            link(co.stakeholders[static_cast<size_t>(people[static_cast<size_t>(dice.between(0, std::ssize(people) - 1))])].id,
-                 "customer", "");
+    const bool in_touch = co.last_held_ms[static_cast<size_t>(org)] >= co.now_ms - 14 * kDayMs;
+    if (people.empty() || in_touch || dice.chance(0.6))
+        link(co.stakeholders[static_cast<size_t>(org)].id, "customer", dice.pick(kCommitments));
+    for (int64_t n = people.empty() ? 0 : dice.between(1, 3); n > 0; --n) {
+        const auto person = people[static_cast<size_t>(dice.between(0, std::ssize(people) - 1))];
+        link(co.stakeholders[static_cast<size_t>(person)].id, "customer", "");
+    }
     if (!parties.partners.empty() && dice.chance(0.15)) {
         const auto p = parties.partners[static_cast<size_t>(dice.between(0, std::ssize(parties.partners) - 1))];
         link(co.stakeholders[static_cast<size_t>(p)].id, "partner", dice.pick(kCommitments));
@@ -141,7 +157,9 @@ People choose_people(Dice& dice, const Company& co, const Parties& parties) {
 
 // ---- JSON columns, in the shapes project_repository and gate_review_repository read ------
 
-json::value url_or_null(const std::optional<std::string>& url) { return url ? json::value(*url) : json::value(nullptr); }
+json::value text_or_null(const std::optional<std::string>& url) {
+    return url ? json::value(*url) : json::value(nullptr);
+}
 
 std::string evidence_url(Dice& dice, const std::string& phase, const std::string& key) {
     return fmt::format("https://docs.gen.cocreate.test/evidence/{}/{}-{}", phase, key, dice.between(1000, 9999));
@@ -199,12 +217,14 @@ std::string criteria_checks_text(Dice& dice, const Plan& p, const FrameworkVersi
         const auto& phase = f.phases[static_cast<size_t>(s.from)];
         for (size_t c = 0; c < phase.exit_criteria.size(); ++c) {
             const bool met = (s.move == Move::kGo && phase.exit_criteria[c].evidence_required) || dice.chance(0.5);
-            checks[{s.from, c}] = {met, met ? std::optional(evidence_url(dice, phase.key, phase.exit_criteria[c].key)) : std::nullopt};
+            checks[{s.from, c}] = {
+                met, met ? std::optional(evidence_url(dice, phase.key, phase.exit_criteria[c].key)) : std::nullopt};
         }
     }
     if (p.status == "active" || p.status == "on_hold") {
         const auto& phase = f.phases[static_cast<size_t>(p.phase)];
-        const double progress = static_cast<double>(p.end_ms - stays.back().from_ms) / kDayMs / std::max(1, phase.max_days);
+        const double progress =
+            static_cast<double>(p.end_ms - stays.back().from_ms) / kDayMs / std::max(1, phase.max_days);
         for (size_t c = 0; c < phase.exit_criteria.size(); ++c) {
             if (!dice.chance(std::min(0.9, progress))) continue;
             checks[{p.phase, c}] = {true, evidence_url(dice, phase.key, phase.exit_criteria[c].key)};
@@ -214,7 +234,7 @@ std::string criteria_checks_text(Dice& dice, const Plan& p, const FrameworkVersi
     for (const auto& [at, check] : checks) {
         const auto& phase = f.phases[static_cast<size_t>(at.first)];
         json::object o{{"phase", phase.key}, {"key", phase.exit_criteria[at.second].key}, {"met", check.first}};
-        o["evidence_url"] = url_or_null(check.second);
+        o["evidence_url"] = text_or_null(check.second);
         out.push_back(std::move(o));
     }
     return json::serialize(out);
@@ -229,8 +249,8 @@ struct KpiRange {
 
 KpiRange range_of(const projects::KpiDefinition& k) {
     static const std::map<std::string_view, KpiRange> kKnown = {
-        {"interviews_held", {0, 15, 0}}, {"assumptions_tested", {0, 8, 0}}, {"customers_engaged", {0, 6, 0}},
-        {"interest_score", {0, 3, 1}},   {"pilot_on_time", {55, 100, 0}},   {"satisfaction", {5, 10, 1}},
+        {"interviews_held", {0, 15, 0}}, {"assumptions_tested", {0, 8, 0}},  {"customers_engaged", {0, 6, 0}},
+        {"interest_score", {0, 3, 1}},   {"pilot_on_time", {55, 100, 0}},    {"satisfaction", {5, 10, 1}},
         {"churn", {1, 12, 1}},           {"revenue", {10'000, 2'000'000, 0}}};
     const auto it = kKnown.find(k.key);
     return it != kKnown.end() ? it->second : KpiRange{0, k.target ? *k.target * 1.5 : 100.0, 0};
@@ -238,9 +258,9 @@ KpiRange range_of(const projects::KpiDefinition& k) {
 
 // What the KPI rows of one framework need, worked out once.
 struct KpiBook {
-    std::vector<KpiRange> ranges;                 // by KPI index
-    std::vector<std::vector<size_t>> of_phase;    // phase index → indices of its kpi_keys
-    std::vector<std::vector<char>> counts;        // [phase][kpi]: projects::kpi_counts
+    std::vector<KpiRange> ranges;               // by KPI index
+    std::vector<std::vector<size_t>> of_phase;  // phase index → indices of its kpi_keys
+    std::vector<std::vector<char>> counts;      // [phase][kpi]: projects::kpi_counts
     explicit KpiBook(const FrameworkVersion& f) {
         for (const auto& k : f.kpis) ranges.push_back(range_of(k));
         for (const auto& phase : f.phases) {
@@ -267,6 +287,17 @@ double kpi_value(Dice& dice, const projects::KpiDefinition& k, const KpiRange& r
 
 // ---- rows ------------------------------------------------------------------------------
 
+// Steps a RETURNING insert to its end and gives back the id it returned. Left on its row,
+// the statement would keep its statement transaction open while the next rows are written;
+// with two such statements taking turns one is always open, SQLite's statement journal
+// then grows for the whole transaction and every statement's release walks it (quadratic:
+// minutes instead of seconds at enterprise scale).
+long long finish(soci::statement& st, long long id) {
+    while (st.fetch()) {
+    }
+    return id;
+}
+
 constexpr const char* kInsertProject =
     "INSERT INTO projects (title, problem_statement, hypothesis, lead_id, sponsor_id, framework_id, framework_version, "
     "phase_key, phase_entered_at, status, kill_criteria, criteria_checks, fit, fit_score, budget_amount, "
@@ -276,23 +307,23 @@ constexpr const char* kInsertProject =
 
 // The projects row (see "prepared inserts" in generator_model.hpp).
 struct ProjectInsert {
-    std::string title, problem, hypothesis, phase, entered, status, kills, checks, fit, currency = "EUR", learned,
-        differently, created, updated;
+    std::string title, problem, hypothesis, phase, entered, status, kills, checks, fit;
+    std::string currency = "EUR", learned, differently, created, updated;
     long long lead = 0, sponsor = 0, framework = 0, budget = 0, version = 1, id = 0;
     int framework_version = 1, fit_score = 0, effort = 0;
     soci::indicator sponsor_i = soci::i_null, budget_i = soci::i_null, effort_i = soci::i_null,
                     learned_i = soci::i_null;
     soci::statement st;
     explicit ProjectInsert(soci::session& s)
-        : st((s.prepare << kInsertProject, use(title), use(problem), use(hypothesis), use(lead), use(sponsor, sponsor_i),
-              use(framework), use(framework_version), use(phase), use(entered), use(status), use(kills), use(checks),
-              use(fit), use(fit_score), use(budget, budget_i), use(currency, budget_i), use(effort, effort_i),
-              use(learned, learned_i), use(differently, learned_i), use(version), use(lead), use(created),
-              use(updated), into(id))) {}
+        : st((s.prepare << kInsertProject, use(title), use(problem), use(hypothesis), use(lead),
+              use(sponsor, sponsor_i), use(framework), use(framework_version), use(phase), use(entered), use(status),
+              use(kills), use(checks), use(fit), use(fit_score), use(budget, budget_i), use(currency, budget_i),
+              use(effort, effort_i), use(learned, learned_i), use(differently, learned_i), use(version), use(lead),
+              use(created), use(updated), into(id))) {}
     ProjectInsert(const ProjectInsert&) = delete;
     long long run() {
         st.execute(true);
-        return id;
+        return finish(st, id);
     }
 };
 
@@ -313,7 +344,7 @@ struct ReviewInsert {
     ReviewInsert(const ReviewInsert&) = delete;
     long long run() {
         st.execute(true);
-        return id;
+        return finish(st, id);
     }
 };
 
@@ -328,11 +359,13 @@ struct ProjectWrites {
         : project(s),
           review(s),
           team(s, "INSERT INTO project_team (project_id, user_id, role) VALUES (:p, :u, :r)"),
-          party(s, "INSERT INTO project_stakeholders (project_id, stakeholder_id, role, commitment) "
-                   "VALUES (:p, :s, :r, :c)"),
+          party(s,
+                "INSERT INTO project_stakeholders (project_id, stakeholder_id, role, commitment) "
+                "VALUES (:p, :s, :r, :c)"),
           decision_maker(s, "INSERT INTO gate_review_decision_makers (review_id, user_id) VALUES (:r, :u)"),
-          kpi(s, "INSERT INTO kpi_values (project_id, kpi_key, value, recorded_on, phase_key, counts, note, "
-                 "recorded_by, recorded_at) VALUES (:p, :k, :v, :o, :ph, :c, :n, :b, :a)") {}
+          kpi(s,
+              "INSERT INTO kpi_values (project_id, kpi_key, value, recorded_on, phase_key, counts, note, "
+              "recorded_by, recorded_at) VALUES (:p, :k, :v, :o, :ph, :c, :n, :b, :a)") {}
 };
 
 // What a gate review carries, in the shape gate_review_repository writes and reads.
@@ -347,9 +380,10 @@ struct ReviewBody {
                        {"kpi_values", std::move(kpis)},
                        {"gatekeepers_required", std::move(required)},
                        {"gatekeepers_present", std::move(present)}};
-        o["pivot_to_phase"] = url_or_null(pivot_to);
-        o["new_hypothesis"] = url_or_null(hypothesis);
-        if (learnings) o["learnings"] = json::object{{"learned", learnings->first}, {"do_differently", learnings->second}};
+        o["pivot_to_phase"] = text_or_null(pivot_to);
+        o["new_hypothesis"] = text_or_null(hypothesis);
+        if (learnings)
+            o["learnings"] = json::object{{"learned", learnings->first}, {"do_differently", learnings->second}};
         return json::serialize(o);
     }
 };
@@ -375,11 +409,13 @@ ReviewBody review_body(Dice& dice, const ProjectContext& x, int phase_index, std
     const auto& mine = x.book.of_phase[static_cast<size_t>(phase_index)];
     for (int64_t n = mine.empty() ? 0 : dice.between(0, 2); n > 0; --n) {
         const auto k = mine[static_cast<size_t>(dice.between(0, std::ssize(mine) - 1))];
-        b.kpis.push_back(json::object{{"kpi_key", x.f.kpis[k].key}, {"value", kpi_value(dice, x.f.kpis[k], x.book.ranges[k], 1.0)}});
+        b.kpis.push_back(
+            json::object{{"kpi_key", x.f.kpis[k].key}, {"value", kpi_value(dice, x.f.kpis[k], x.book.ranges[k], 1.0)}});
     }
     if (move == Move::kGo)
         for (const auto& area : phase.gatekeepers)
-            if (const auto g = x.people.gatekeeper.find(area); g != x.people.gatekeeper.end()) b.present.emplace_back(g->second);
+            if (const auto g = x.people.gatekeeper.find(area); g != x.people.gatekeeper.end())
+                b.present.emplace_back(g->second);
     return b;
 }
 
@@ -409,8 +445,12 @@ std::vector<DecisionText> decision_texts(Dice& dice, const Plan& p, const std::s
     for (const auto& s : p.steps) {
         DecisionText t;
         switch (s.move) {
-            case Move::kGo: t.rationale = dice.pick(kGoRationales); break;
-            case Move::kHold: t.rationale = dice.pick(kHoldRationales); break;
+            case Move::kGo:
+                t.rationale = dice.pick(kGoRationales);
+                break;
+            case Move::kHold:
+                t.rationale = dice.pick(kHoldRationales);
+                break;
             case Move::kPivot:
                 t.rationale = dice.pick(kPivotRationales);
                 t.hypothesis = fmt::format(fmt::runtime(dice.pick(kHypothesisPatterns)), topic);
@@ -481,8 +521,9 @@ void write_kpi_values(Dice& dice, Company& co, ProjectWrites& w, const Plan& p, 
         const auto& phase = x.f.phases[static_cast<size_t>(stay.phase)];
         const auto& mine = x.book.of_phase[static_cast<size_t>(stay.phase)];
         // Mostly the phase's own KPIs; now and then one that only counts later (kept, greyed).
-        const size_t k = !mine.empty() && dice.chance(0.85) ? mine[static_cast<size_t>(dice.between(0, std::ssize(mine) - 1))]
-                                                            : static_cast<size_t>(dice.between(0, std::ssize(x.f.kpis) - 1));
+        const size_t k = !mine.empty() && dice.chance(0.85)
+                             ? mine[static_cast<size_t>(dice.between(0, std::ssize(mine) - 1))]
+                             : static_cast<size_t>(dice.between(0, std::ssize(x.f.kpis) - 1));
         const double progress = static_cast<double>(t - stay.from_ms) / kDayMs / std::max(1, phase.max_days);
         const auto by = dice.chance(0.6) || x.people.team.empty()
                             ? x.people.lead
@@ -498,7 +539,7 @@ void write_kpi_values(Dice& dice, Company& co, ProjectWrites& w, const Plan& p, 
 void write_project(Dice& dice, Company& co, ProjectWrites& w, const Plan& p, const Parties& parties,
                    const std::vector<FrameworkVersion>& frameworks, const std::vector<KpiBook>& books) {
     const auto& f = frameworks[p.framework];
-    const auto people = choose_people(dice, co, parties);
+    const auto people = choose_people(dice, co, parties, p.status == "active" || p.status == "on_hold");
     const ProjectContext x{f, books[p.framework], people, dice.pick(kProjectTopics)};
     const auto stays = stays_of(p);
     const auto fit = draw_fit(dice, p.status == "stopped");
@@ -561,7 +602,8 @@ void insert_frameworks(db::Database& db, Company& co) {
         for (const auto* name : kFrameworkNames) {
             auto v = projects::default_framework();
             v.framework_id = projects::framework_repository::insert_framework(
-                s, name, "Explore, validate, co-design, pilot and scale together with customers.", co.users.front(), at);
+                s, name, "Explore, validate, co-design, pilot and scale together with customers.", co.users.front(),
+                at);
             v.version = 1;
             projects::framework_repository::publish_version(s, v, co.users.front(), at);
             co.frameworks.push_back(v.framework_id);
@@ -607,7 +649,8 @@ void store_project_health(db::Database& db, Company& co, const GenOptions& o) {
     const auto done = service.recompute_all(admin);
     if (!done) throw std::runtime_error("gen: recomputing project health: " + done.error().detail);
     co.health_seconds = done->seconds;
-    if (o.progress) *o.progress << fmt::format("project health {} in {:.2f} s\n", done->projects, done->seconds) << std::flush;
+    if (o.progress)
+        *o.progress << fmt::format("project health {} in {:.2f} s\n", done->projects, done->seconds) << std::flush;
 }
 
 }  // namespace cocreate::app::gen

@@ -43,6 +43,9 @@ struct Error {
     std::string reason;
     std::vector<FieldError> errors;
     int retry_after_s = 0;  // for kResourceExhausted
+    // A finer cause within `reason`, written as the problem's "reason" member (e.g. the
+    // hostile-tone prompt is failed_precondition with cause "hostile_tone"); empty: none.
+    std::string cause;
 
     static Error invalid(std::string field, std::string detail) {
         Error e{ErrorCode::kInvalidArgument, detail, field};

@@ -1,5 +1,7 @@
 #include "db/migrator.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -38,6 +40,27 @@ std::vector<Migration> migrations_from(std::span<const core::EmbeddedFile> files
     return out;
 }
 
+namespace {
+
+std::string upper_trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    std::string out = text.substr(first, last - first + 1);
+    for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+// A trigger's body holds statements of its own: its semicolons end the CREATE TRIGGER only
+// after the closing END.
+bool inside_trigger_body(const std::string& current) {
+    const auto text = upper_trimmed(current);
+    if (text.rfind("CREATE TRIGGER", 0) != 0) return false;
+    return text.size() < 3 || text.compare(text.size() - 3, 3, "END") != 0;
+}
+
+}  // namespace
+
 std::vector<std::string> split_statements(std::string_view s) {
     std::vector<std::string> out;
     std::string current;
@@ -58,6 +81,10 @@ std::vector<std::string> split_statements(std::string_view s) {
             const auto stop = end == std::string_view::npos ? s.size() : end + 1;
             current.append(s.substr(i, stop - i));
             i = stop - 1;
+            continue;
+        }
+        if (c == ';' && inside_trigger_body(current)) {
+            current += c;
             continue;
         }
         if (c == ';') {

@@ -20,6 +20,15 @@ TEST(SplitStatements, CutsAtTopLevelSemicolonsOnly) {
     EXPECT_NE(parts[1].find("VALUES (';')"), std::string::npos);
 }
 
+TEST(SplitStatements, KeepsATriggerBodyWhole) {
+    const auto parts = split_statements(
+        "CREATE TABLE t (x TEXT);\nCREATE TRIGGER t_ins AFTER INSERT ON t BEGIN\n  INSERT INTO u VALUES (1);\n"
+        "  INSERT INTO u VALUES (2);\nEND;\nCREATE INDEX t_x ON t (x);");
+    ASSERT_EQ(parts.size(), 3u);
+    EXPECT_NE(parts[1].find("VALUES (2);"), std::string::npos);
+    EXPECT_NE(parts[2].find("CREATE INDEX"), std::string::npos);
+}
+
 TEST(Migrations, BothEnginesHaveTheSameNumbersAndNames) {
     const auto sqlite = migrations_from(embedded_migrations::files(), "sqlite");
     const auto postgres = migrations_from(embedded_migrations::files(), "postgres");

@@ -79,6 +79,7 @@ Response problem(const core::Error& e, std::string_view request_id) {
         for (const auto& fe : e.errors) errors.push_back(json::object{{"field", fe.field}, {"detail", fe.detail}});
         body["errors"] = std::move(errors);
     }
+    if (!e.cause.empty()) body["reason"] = e.cause;
     if (!request_id.empty()) body["request_id"] = request_id;
     Response r;
     r.status = core::http_status(e.code);

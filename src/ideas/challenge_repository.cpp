@@ -47,13 +47,35 @@ std::vector<Criterion> criteria_of(const std::string& text) {
     return out;
 }
 
+boost::optional<std::string> fit_text(const std::optional<projects::FitAnswers>& fit) {
+    if (!fit) return boost::none;
+    return json::serialize(json::object{{"problem_defined", fit->problem_defined},
+                                        {"near_term", fit->near_term},
+                                        {"customers_can_picture", fit->customers_can_picture},
+                                        {"customer_willing", fit->customer_willing},
+                                        {"capacity_available", fit->capacity_available}});
+}
+std::optional<projects::FitAnswers> fit_of(const boost::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    std::error_code ec;
+    auto v = json::parse(*text, ec);
+    if (ec || !v.is_object()) return std::nullopt;
+    const auto& o = v.as_object();
+    auto answer = [&](const char* key) {
+        const auto* a = o.if_contains(key);
+        return a && a->is_int64() ? static_cast<int>(a->get_int64()) : 3;
+    };
+    return projects::FitAnswers{answer("problem_defined"), answer("near_term"), answer("customers_can_picture"),
+                                answer("customer_willing"), answer("capacity_available")};
+}
+
 struct ChallengeRow {
     long long id = 0, space_id = 0, idea_count = 0, version = 0;
     int votes_per_person = 5, leaderboard = 1, protocol_version = 1;
     std::string title, problem, goals, audience, submission, discussion, voting, review, closes, criteria, created_at,
         updated_at, protocol_text, protocol_note, protocol_at;
     boost::optional<long long> sponsor_id, protocol_by;
-    boost::optional<std::string> sponsor_name, protocol_by_name;
+    boost::optional<std::string> sponsor_name, protocol_by_name, fit;
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
         st.exchange(soci::into(space_id));
@@ -71,6 +93,7 @@ struct ChallengeRow {
         st.exchange(soci::into(votes_per_person));
         st.exchange(soci::into(leaderboard));
         st.exchange(soci::into(criteria));
+        st.exchange(soci::into(fit));
         st.exchange(soci::into(protocol_version));
         st.exchange(soci::into(protocol_text));
         st.exchange(soci::into(protocol_note));
@@ -95,6 +118,7 @@ struct ChallengeRow {
         c.votes_per_person = votes_per_person;
         c.leaderboard = leaderboard != 0;
         c.criteria = criteria_of(criteria);
+        c.fit = fit_of(fit);
         c.protocol = {protocol_version, protocol_text, protocol_note, protocol_at, std::nullopt};
         if (protocol_by) c.protocol.changed_by = UserRef{*protocol_by, protocol_by_name.value_or("")};
         c.idea_count = idea_count;
@@ -108,7 +132,7 @@ struct ChallengeRow {
 constexpr const char* kSelect =
     "SELECT c.id, c.space_id, c.title, c.problem, c.goals, c.audience, c.sponsor_id, sp.display_name, "
     "c.submission_opens, c.discussion_opens, c.voting_opens, c.review_opens, c.closes, c.votes_per_person, "
-    "c.leaderboard, c.criteria, c.protocol_version, pr.text, pr.note, pr.changed_at, pr.changed_by, pb.display_name, "
+    "c.leaderboard, c.criteria, c.fit, c.protocol_version, pr.text, pr.note, pr.changed_at, pr.changed_by, pb.display_name, "
     "c.idea_count, c.version, c.created_at, c.updated_at FROM challenges c "
     "LEFT JOIN users sp ON sp.id = c.sponsor_id "
     "JOIN challenge_protocols pr ON pr.challenge_id = c.id AND pr.version = c.protocol_version "
@@ -142,15 +166,16 @@ int64_t insert_challenge(soci::session& s, const Challenge& c, int64_t by, const
     const auto sponsor = c.sponsor ? boost::optional<long long>(c.sponsor->id) : boost::none;
     const int board = c.leaderboard ? 1 : 0;
     const std::string goals = goals_text(c.goals), criteria = criteria_text(c.criteria);
+    const auto fit = fit_text(c.fit);
     s << "INSERT INTO challenges (space_id, title, problem, goals, audience, sponsor_id, submission_opens, "
-         "discussion_opens, voting_opens, review_opens, closes, votes_per_person, leaderboard, criteria, "
+         "discussion_opens, voting_opens, review_opens, closes, votes_per_person, leaderboard, criteria, fit, "
          "protocol_version, created_by, created_at, updated_at) VALUES (:s, :t, :p, :g, :a, :sp, :o1, :o2, :o3, :o4, "
-         ":o5, :v, :lb, :cr, 1, :b, :ca, :u) RETURNING id",
+         ":o5, :v, :lb, :cr, :fit, 1, :b, :ca, :u) RETURNING id",
         soci::use(space), soci::use(c.title), soci::use(c.problem), soci::use(goals), soci::use(c.audience),
         soci::use(sponsor), soci::use(c.phases.submission_opens), soci::use(c.phases.discussion_opens),
         soci::use(c.phases.voting_opens), soci::use(c.phases.review_opens), soci::use(c.phases.closes),
-        soci::use(c.votes_per_person), soci::use(board), soci::use(criteria), soci::use(who), soci::use(now),
-        soci::use(now), soci::into(id);
+        soci::use(c.votes_per_person), soci::use(board), soci::use(criteria), soci::use(fit), soci::use(who),
+        soci::use(now), soci::use(now), soci::into(id);
     return id;
 }
 
@@ -159,15 +184,18 @@ bool update_challenge(soci::session& s, const Challenge& c, const std::string& n
     const auto sponsor = c.sponsor ? boost::optional<long long>(c.sponsor->id) : boost::none;
     const int board = c.leaderboard ? 1 : 0;
     const std::string goals = goals_text(c.goals), criteria = criteria_text(c.criteria);
+    const auto fit = fit_text(c.fit);
     soci::statement st =
         (s.prepare << "UPDATE challenges SET title = :t, problem = :p, goals = :g, audience = :a, sponsor_id = :sp, "
                       "submission_opens = :o1, discussion_opens = :o2, voting_opens = :o3, review_opens = :o4, "
-                      "closes = :o5, votes_per_person = :v, leaderboard = :lb, criteria = :cr, protocol_version = :pv, "
+                      "closes = :o5, votes_per_person = :v, leaderboard = :lb, criteria = :cr, fit = :fit, "
+                      "protocol_version = :pv, "
                       "version = version + 1, updated_at = :u WHERE id = :id AND version = :ver",
          soci::use(c.title), soci::use(c.problem), soci::use(goals), soci::use(c.audience), soci::use(sponsor),
          soci::use(c.phases.submission_opens), soci::use(c.phases.discussion_opens), soci::use(c.phases.voting_opens),
          soci::use(c.phases.review_opens), soci::use(c.phases.closes), soci::use(c.votes_per_person), soci::use(board),
-         soci::use(criteria), soci::use(c.protocol.version), soci::use(now), soci::use(id), soci::use(version));
+         soci::use(criteria), soci::use(fit), soci::use(c.protocol.version), soci::use(now), soci::use(id),
+         soci::use(version));
     st.execute(true);
     return st.get_affected_rows() > 0;
 }

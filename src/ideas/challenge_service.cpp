@@ -4,7 +4,9 @@
 #include "auth/permissions.hpp"
 #include "auth/space_repository.hpp"
 #include "events/event_log.hpp"
+#include "ideas/idea_repository.hpp"
 #include "ideas/idea_rules.hpp"
+#include "projects/project_rules.hpp"
 
 namespace cocreate::ideas {
 
@@ -38,11 +40,20 @@ auth::Target challenge_target(soci::session& s, const auth::Principal& p, int64_
 
 ChallengeService::ChallengeService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
+ChallengeView ChallengeService::view(soci::session& s, const auth::Principal& p, Challenge c) const {
+    ChallengeView v;
+    v.phase = phase_of(c);
+    v.my_votes_used = p.signed_in() ? idea_repository::votes_used(s, p.user_id, c.id) : 0;
+    v.internal = p.internal();
+    v.challenge = std::move(c);
+    return v;
+}
+
 std::string ChallengeService::phase_of(const Challenge& c) const {
     return std::string(phase_on(c.phases, core::date_of(clock_.now())));
 }
 
-core::Result<Challenge> ChallengeService::create(const auth::Principal& p, const ChallengeInput& in) {
+core::Result<ChallengeView> ChallengeService::create(const auth::Principal& p, const ChallengeInput& in) {
     Challenge c;
     c.space_id = in.space_id.value_or(0);
     c.title = in.title.value_or("");
@@ -53,8 +64,11 @@ core::Result<Challenge> ChallengeService::create(const auth::Principal& p, const
     c.votes_per_person = in.votes_per_person.value_or(5);
     c.leaderboard = in.leaderboard.value_or(true);
     c.criteria = in.criteria.value_or(std::vector<Criterion>{});
+    if (in.fit) c.fit = *in.fit;
+    if (c.fit)
+        if (auto ok = projects::validate_fit_answers(*c.fit); !ok) return fail(ok.error());
     if (auto ok = validate_phase_dates(c.phases); !ok) return fail(ok.error());
-    return db_.write([&](soci::session& s) -> core::Result<Challenge> {
+    return db_.write([&](soci::session& s) -> core::Result<ChallengeView> {
         if (!auth::people::space_exists(s, c.space_id)) {
             if (!p.internal()) return fail(Error::not_found("no such space"));
             return fail(Error::unprocessable("space_id", "names no space"));
@@ -70,31 +84,36 @@ core::Result<Challenge> ChallengeService::create(const auth::Principal& p, const
         c.id = repo::insert_challenge(s, c, p.user_id, t);
         repo::insert_protocol(s, c.id, {1, in.protocol.value_or(""), "First version", t, std::nullopt}, p.user_id);
         events::append(s, challenge_event(p, "challenge.created", c, {{"title", c.title}}), t);
-        return *repo::find_challenge(s, c.id);
+        return view(s, p, *repo::find_challenge(s, c.id));
     });
 }
 
-core::Result<Challenge> ChallengeService::get(const auth::Principal& p, int64_t id) {
-    return db_.read([&](soci::session& s) -> core::Result<Challenge> {
+core::Result<ChallengeView> ChallengeService::get(const auth::Principal& p, int64_t id) {
+    return db_.read([&](soci::session& s) -> core::Result<ChallengeView> {
         auto c = repo::find_challenge(s, id);
         if (!c) return fail(Error::not_found("no such challenge"));
         if (auto ok = authorize(p, Action::kViewIdeas, challenge_target(s, p, c->space_id, c->audience)); !ok)
             return fail(Error::not_found("no such challenge"));
-        return *c;
+        return view(s, p, std::move(*c));
     });
 }
 
-core::Result<http::Page<Challenge>> ChallengeService::list(const auth::Principal& p,
-                                                           const challenge_repository::ChallengeFilter& filter) {
+core::Result<http::Page<ChallengeView>> ChallengeService::list(const auth::Principal& p,
+                                                               const challenge_repository::ChallengeFilter& filter) {
     if (!p.signed_in()) return fail(Error::unauthenticated());
     auto f = filter;
     if (!p.internal()) f.member_of = p.user_id;
-    auto rows = db_.read([&](soci::session& s) { return repo::list_challenges(s, f); });
-    return http::make_page(std::move(rows), f.limit, [](const Challenge& c) { return c.id; });
+    return db_.read([&](soci::session& s) -> core::Result<http::Page<ChallengeView>> {
+        auto page = http::make_page(repo::list_challenges(s, f), f.limit, [](const Challenge& c) { return c.id; });
+        http::Page<ChallengeView> out;
+        out.next_after = page.next_after;
+        for (auto& c : page.items) out.items.push_back(view(s, p, std::move(c)));
+        return out;
+    });
 }
 
-core::Result<Challenge> ChallengeService::update(const auth::Principal& p, int64_t id, const ChallengeInput& in) {
-    return db_.write([&](soci::session& s) -> core::Result<Challenge> {
+core::Result<ChallengeView> ChallengeService::update(const auth::Principal& p, int64_t id, const ChallengeInput& in) {
+    return db_.write([&](soci::session& s) -> core::Result<ChallengeView> {
         auto c = repo::find_challenge(s, id);
         if (!c) return fail(Error::not_found("no such challenge"));
         const auto target = challenge_target(s, p, c->space_id, c->audience);
@@ -110,6 +129,12 @@ core::Result<Challenge> ChallengeService::update(const auth::Principal& p, int64
         if (in.votes_per_person) { c->votes_per_person = *in.votes_per_person; changed.emplace_back("votes_per_person"); }
         if (in.leaderboard) { c->leaderboard = *in.leaderboard; changed.emplace_back("leaderboard"); }
         if (in.criteria) { c->criteria = *in.criteria; changed.emplace_back("criteria"); }
+        if (in.fit) {
+            if (*in.fit)
+                if (auto ok = projects::validate_fit_answers(**in.fit); !ok) return fail(ok.error());
+            c->fit = *in.fit;
+            changed.emplace_back("fit");
+        }
         if (in.sponsor_id) {
             c->sponsor.reset();
             if (*in.sponsor_id) {
@@ -124,7 +149,7 @@ core::Result<Challenge> ChallengeService::update(const auth::Principal& p, int64
         if (!repo::update_challenge(s, *c, t))
             return fail(Error::conflict("the challenge changed since you read it; reload and try again"));
         events::append(s, challenge_event(p, "challenge.updated", *c, {{"fields", std::move(changed)}}), t);
-        return *repo::find_challenge(s, id);
+        return view(s, p, *repo::find_challenge(s, id));
     });
 }
 

@@ -27,18 +27,27 @@ struct ChallengeInput {
     std::optional<int> votes_per_person;
     std::optional<bool> leaderboard;
     std::optional<std::vector<Criterion>> criteria;
+    std::optional<std::optional<projects::FitAnswers>> fit;  // null clears
     std::optional<std::string> protocol;  // create only: version 1's text
     int64_t version = 0;                  // update only
+};
+
+// A challenge as one caller sees it.
+struct ChallengeView {
+    Challenge challenge;
+    std::string phase;          // today's
+    int64_t my_votes_used = 0;  // the caller's votes in it
+    bool internal = false;      // the caller is staff: `fit` may be written
 };
 
 class ChallengeService {
 public:
     ChallengeService(db::Database& db, const core::Clock& clock);
 
-    core::Result<Challenge> create(const auth::Principal& p, const ChallengeInput& in);
-    core::Result<Challenge> get(const auth::Principal& p, int64_t id);
-    core::Result<http::Page<Challenge>> list(const auth::Principal& p, const challenge_repository::ChallengeFilter& f);
-    core::Result<Challenge> update(const auth::Principal& p, int64_t id, const ChallengeInput& in);
+    core::Result<ChallengeView> create(const auth::Principal& p, const ChallengeInput& in);
+    core::Result<ChallengeView> get(const auth::Principal& p, int64_t id);
+    core::Result<http::Page<ChallengeView>> list(const auth::Principal& p, const challenge_repository::ChallengeFilter& f);
+    core::Result<ChallengeView> update(const auth::Principal& p, int64_t id, const ChallengeInput& in);
     core::Result<std::vector<ProtocolVersion>> protocol(const auth::Principal& p, int64_t id);
     core::Result<ProtocolVersion> amend_protocol(const auth::Principal& p, int64_t id, const std::string& text,
                                                  const std::string& note);
@@ -50,6 +59,8 @@ public:
     std::string phase_of(const Challenge& c) const;
 
 private:
+    ChallengeView view(soci::session& s, const auth::Principal& p, Challenge c) const;
+
     db::Database& db_;
     const core::Clock& clock_;
 };

@@ -11,8 +11,8 @@ using db::Query;
 struct CommentRow {
     long long id = 0, idea_id = 0, helpful = 0;
     int hostile = 0, hidden = 0;
-    boost::optional<long long> parent_id, author_id;
-    boost::optional<std::string> author_name, note, edited_at;
+    boost::optional<long long> parent_id, author_id, moderated_by;
+    boost::optional<std::string> author_name, note, edited_at, moderator_name;
     std::string body, created_at;
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
@@ -24,6 +24,8 @@ struct CommentRow {
         st.exchange(soci::into(hostile));
         st.exchange(soci::into(hidden));
         st.exchange(soci::into(note));
+        st.exchange(soci::into(moderated_by));
+        st.exchange(soci::into(moderator_name));
         st.exchange(soci::into(helpful));
         st.exchange(soci::into(edited_at));
         st.exchange(soci::into(created_at));
@@ -38,6 +40,7 @@ struct CommentRow {
         c.hostile = hostile != 0;
         c.hidden = hidden != 0;
         c.moderation_note = db::from_boost(note);
+        if (moderated_by) c.moderated_by = UserRef{*moderated_by, moderator_name.value_or("")};
         c.helpful_count = helpful;
         c.edited_at = db::from_boost(edited_at);
         c.created_at = created_at;
@@ -47,7 +50,8 @@ struct CommentRow {
 
 constexpr const char* kSelect =
     "SELECT c.id, c.idea_id, c.parent_id, c.body, c.author_id, u.display_name, c.hostile, c.hidden, "
-    "c.moderation_note, c.helpful_count, c.edited_at, c.created_at FROM comments c LEFT JOIN users u ON u.id = c.author_id ";
+    "c.moderation_note, c.moderated_by, mu.display_name, c.helpful_count, c.edited_at, c.created_at FROM comments c "
+    "LEFT JOIN users u ON u.id = c.author_id LEFT JOIN users mu ON mu.id = c.moderated_by ";
 
 struct MentionRow {
     long long comment_id = 0, user_id = 0;
@@ -179,16 +183,17 @@ bool remove_helpful(soci::session& s, int64_t comment_id, int64_t user_id) {
 }
 
 void set_moderation(soci::session& s, int64_t comment_id, bool hidden, const std::optional<std::string>& note,
-                    const std::optional<std::string>& body, const std::string& now) {
-    const long long cid = comment_id;
+                    const std::optional<std::string>& body, int64_t by, const std::string& now) {
+    const long long cid = comment_id, who = by;
     const int h = hidden ? 1 : 0;
     const auto n = db::to_boost(note);
     if (body) {
-        s << "UPDATE comments SET hidden = :h, moderation_note = :n, body = :b, edited_at = :t WHERE id = :c",
-            soci::use(h), soci::use(n), soci::use(*body), soci::use(now), soci::use(cid);
+        s << "UPDATE comments SET hidden = :h, moderation_note = :n, moderated_by = :m, body = :b, edited_at = :t "
+             "WHERE id = :c",
+            soci::use(h), soci::use(n), soci::use(who), soci::use(*body), soci::use(now), soci::use(cid);
     } else {
-        s << "UPDATE comments SET hidden = :h, moderation_note = :n WHERE id = :c", soci::use(h), soci::use(n),
-            soci::use(cid);
+        s << "UPDATE comments SET hidden = :h, moderation_note = :n, moderated_by = :m WHERE id = :c", soci::use(h),
+            soci::use(n), soci::use(who), soci::use(cid);
     }
 }
 

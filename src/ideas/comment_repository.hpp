@@ -25,7 +25,7 @@ std::vector<int64_t> marked_helpful(soci::session& s, const std::vector<int64_t>
 bool add_helpful(soci::session& s, int64_t comment_id, int64_t user_id, const std::string& now);
 bool remove_helpful(soci::session& s, int64_t comment_id, int64_t user_id);
 void set_moderation(soci::session& s, int64_t comment_id, bool hidden, const std::optional<std::string>& note,
-                    const std::optional<std::string>& body, const std::string& now);
+                    const std::optional<std::string>& body, int64_t by, const std::string& now);
 
 // Points: award ignores an award already given (same reason, object, person and cause).
 void award(soci::session& s, const Award& a, std::optional<int64_t> challenge_id, const std::string& now);

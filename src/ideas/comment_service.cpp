@@ -20,6 +20,13 @@ namespace repo = comment_repository;
 
 namespace {
 
+// What a moderation action does to the reports about the object.
+std::string resolution_of(const std::string& action) {
+    if (action == "hide") return "hidden";
+    if (action == "edit") return "edited";
+    return "restored";
+}
+
 // Events about an idea's discussion: the space sees them unless the challenge is for staff.
 events::NewEvent space_event(const auth::Principal& p, std::string verb, std::string type, int64_t id, const Idea& x,
                              const IdeaAccess& a, boost::json::object payload) {
@@ -77,9 +84,9 @@ core::Result<CommentView> CommentService::create(const auth::Principal& p, int64
         const bool hostile = looks_hostile(in.body);
         if (hostile && !in.confirm_tone) {
             auto e = Error::failed_precondition(
-                "body", "this reads as harsh. Could you say what would make the idea better? Send it again with "
-                        "confirm_tone to post it as it is");
-            e.reason = "hostile_tone";
+                "confirm_tone", "this reads as harsh. Could you say what would make the idea better? Send it again "
+                                "with confirm_tone to post it as it is");
+            e.cause = "hostile_tone";
             return fail(std::move(e));
         }
         Comment c;
@@ -154,6 +161,7 @@ core::Result<Report> CommentService::report(const auth::Principal& p, const std:
         r.object_type = object_type;
         r.object_id = object_id;
         r.space_id = found->first.space_id;
+        r.idea_id = idea_id;
         r.reason = reason;
         r.status = "open";
         r.created_at = core::format_time(clock_.now());
@@ -186,6 +194,7 @@ core::Result<IdeaView> CommentService::moderate_idea(const auth::Principal& p, i
         auto& [idea, access] = *found;
         if (auto ok = authorize(p, Action::kModerateIdeas, access.target); !ok) return fail(ok.error());
         const auto t = core::format_time(clock_.now());
+        idea.moderated_by = UserRef{p.user_id, p.display_name};
         if (m.action == "hide") {
             idea.hidden = true;
             idea.moderation_note = m.note;
@@ -193,8 +202,9 @@ core::Result<IdeaView> CommentService::moderate_idea(const auth::Principal& p, i
             idea.hidden = false;
             idea.moderation_note = m.note.empty() ? std::nullopt : std::optional<std::string>(m.note);
         } else {
-            if (!m.body) return fail(Error::unprocessable("body", "is required to edit"));
-            idea.description = *m.body;
+            if (!m.title && !m.description) return fail(Error::unprocessable("description", "is required to edit"));
+            if (m.title) idea.title = *m.title;
+            if (m.description) idea.description = *m.description;
             idea.moderation_note = "Edited by a moderator: " + m.note;
         }
         if (!idea_repository::update_idea(s, idea, t)) return fail(Error::conflict("the idea changed meanwhile; try again"));
@@ -202,7 +212,7 @@ core::Result<IdeaView> CommentService::moderate_idea(const auth::Principal& p, i
         if (m.action == "hide") repo::revoke(s, "idea_submitted", "idea", idea_id);
         if (m.action == "restore")
             for (const auto& award : awards_for_submission(idea_id, idea.authors)) repo::award(s, award, idea.challenge_id, t);
-        moderation_repository::resolve_reports(s, "idea", idea_id, m.action, p.user_id, t);
+        moderation_repository::resolve_reports(s, "idea", idea_id, resolution_of(m.action), p.user_id, t);
         events::append(s, staff_event(p, "idea.moderated", "idea", idea_id, {{"action", m.action}, {"note", m.note}}), t);
         return ideas_.view(s, p, *idea_repository::find_idea(s, idea_id), access);
     });
@@ -221,10 +231,10 @@ core::Result<CommentView> CommentService::moderate_comment(const auth::Principal
         const bool hidden = m.action == "hide" ? true : m.action == "restore" ? false : c->hidden;
         const std::optional<std::string> note =
             m.action == "edit" ? std::optional<std::string>("Edited by a moderator: " + m.note) : std::optional<std::string>(m.note);
-        repo::set_moderation(s, comment_id, hidden, note, m.action == "edit" ? m.body : std::nullopt, t);
+        repo::set_moderation(s, comment_id, hidden, note, m.action == "edit" ? m.body : std::nullopt, p.user_id, t);
         if (hidden != c->hidden) idea_repository::add_to_counts(s, c->idea_id, 0, hidden ? -1 : 1, 0);
         if (m.action == "hide") repo::revoke(s, "comment_helpful", "comment", comment_id);
-        moderation_repository::resolve_reports(s, "comment", comment_id, m.action, p.user_id, t);
+        moderation_repository::resolve_reports(s, "comment", comment_id, resolution_of(m.action), p.user_id, t);
         events::append(s, staff_event(p, "comment.moderated", "comment", comment_id, {{"action", m.action}, {"note", m.note}}), t);
         return CommentView{*repo::find_comment(s, comment_id), false, p.internal(), true};
     });
@@ -263,6 +273,10 @@ core::Result<Points> CommentService::points(const auth::Principal& p) {
         out.badges = badges(out.counts);
         return out;
     });
+}
+
+std::vector<std::string> CommentService::badges_of(int64_t user_id) {
+    return db_.read([&](soci::session& s) { return badges(repo::award_counts(s, user_id)); });
 }
 
 }  // namespace cocreate::ideas

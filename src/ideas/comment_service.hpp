@@ -34,16 +34,18 @@ struct CommentView {
 struct Report {
     int64_t id = 0;
     std::string object_type;
-    int64_t object_id = 0, space_id = 0;
+    int64_t object_id = 0, idea_id = 0, space_id = 0;
+    std::string excerpt;  // the idea's title or the comment's first words
     std::string reason, status, created_at;
-    std::optional<UserRef> reporter;
+    std::optional<UserRef> reporter, resolved_by;
     std::optional<std::string> resolution, resolved_at;
 };
 
 struct Moderation {
     std::string action;  // kModerationActions
     std::string note;
-    std::optional<std::string> body;  // edit: the new text
+    // edit: the new text (a comment's body; an idea's title and/or description)
+    std::optional<std::string> body, title, description;
 };
 
 struct Points {
@@ -73,6 +75,8 @@ public:
     core::Result<IdeaView> merge(const auth::Principal& p, int64_t duplicate, int64_t into);
 
     core::Result<Points> points(const auth::Principal& p);
+    // The badges a person has earned (for the leaderboard).
+    std::vector<std::string> badges_of(int64_t user_id);
 
 private:
     db::Database& db_;

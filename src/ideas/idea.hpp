@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "projects/project.hpp"
+
 namespace cocreate::ideas {
 
 inline constexpr std::array<std::string_view, 3> kAudiences = {"internal", "external", "both"};
@@ -57,7 +59,8 @@ struct Challenge {
     int votes_per_person = 5;
     bool leaderboard = true;
     std::vector<Criterion> criteria;
-    ProtocolVersion protocol;  // the current one
+    std::optional<projects::FitAnswers> fit;  // the intake answers, internal only once scored
+    ProtocolVersion protocol;                 // the current one
     int64_t idea_count = 0, version = 0;
     std::string created_at, updated_at;
 };
@@ -90,6 +93,7 @@ struct Idea {
     std::optional<int64_t> project_id, merged_into;
     bool hidden = false;
     std::optional<std::string> moderation_note;
+    std::optional<UserRef> moderated_by;  // internal only
     std::vector<IdeaRef> builds_on, built_on_by;
     int64_t vote_count = 0, comment_count = 0, interest_score = 0;
     int64_t version = 0;
@@ -106,6 +110,7 @@ struct Comment {
     bool hostile = false;  // internal only
     bool hidden = false;
     std::optional<std::string> moderation_note, edited_at;
+    std::optional<UserRef> moderated_by;  // internal only
     std::string created_at;
 };
 

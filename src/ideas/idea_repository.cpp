@@ -32,9 +32,9 @@ std::vector<std::string> tags_of(const std::string& text) {
 struct IdeaRow {
     long long id = 0, space_id = 0, vote_count = 0, comment_count = 0, interest_score = 0, version = 0;
     int hidden = 0;
-    boost::optional<long long> challenge_id, project_id, merged_into;
+    boost::optional<long long> challenge_id, project_id, merged_into, moderated_by;
     std::string title, description, tags, status, created_at, updated_at;
-    boost::optional<std::string> decline_reason, moderation_note;
+    boost::optional<std::string> decline_reason, moderation_note, moderator_name;
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
         st.exchange(soci::into(space_id));
@@ -48,6 +48,8 @@ struct IdeaRow {
         st.exchange(soci::into(merged_into));
         st.exchange(soci::into(hidden));
         st.exchange(soci::into(moderation_note));
+        st.exchange(soci::into(moderated_by));
+        st.exchange(soci::into(moderator_name));
         st.exchange(soci::into(vote_count));
         st.exchange(soci::into(comment_count));
         st.exchange(soci::into(interest_score));
@@ -69,6 +71,7 @@ struct IdeaRow {
         x.merged_into = db::from_boost_id(merged_into);
         x.hidden = hidden != 0;
         x.moderation_note = db::from_boost(moderation_note);
+        if (moderated_by) x.moderated_by = UserRef{*moderated_by, moderator_name.value_or("")};
         x.vote_count = vote_count;
         x.comment_count = comment_count;
         x.interest_score = interest_score;
@@ -81,8 +84,9 @@ struct IdeaRow {
 
 constexpr const char* kSelect =
     "SELECT i.id, i.space_id, i.challenge_id, i.title, i.description, i.tags, i.status, i.decline_reason, "
-    "i.project_id, i.merged_into, i.hidden, i.moderation_note, i.vote_count, i.comment_count, i.interest_score, "
-    "i.version, i.created_at, i.updated_at FROM ideas i ";
+    "i.project_id, i.merged_into, i.hidden, i.moderation_note, i.moderated_by, mu.display_name, i.vote_count, "
+    "i.comment_count, i.interest_score, i.version, i.created_at, i.updated_at FROM ideas i "
+    "LEFT JOIN users mu ON mu.id = i.moderated_by ";
 
 struct AuthorRow {
     long long idea_id = 0, user_id = 0;
@@ -173,13 +177,14 @@ bool update_idea(soci::session& s, const Idea& x, const std::string& now) {
     const std::string tags = tags_text(x.tags);
     const auto reason = db::to_boost(x.decline_reason), note = db::to_boost(x.moderation_note);
     const auto project = db::to_boost_id(x.project_id), merged = db::to_boost_id(x.merged_into);
+    const auto moderator = x.moderated_by ? boost::optional<long long>(x.moderated_by->id) : boost::none;
     soci::statement st =
         (s.prepare << "UPDATE ideas SET title = :t, description = :d, tags = :g, status = :st, decline_reason = :r, "
-                      "project_id = :p, merged_into = :m, hidden = :h, moderation_note = :n, version = version + 1, "
-                      "updated_at = :u WHERE id = :id AND version = :v",
+                      "project_id = :p, merged_into = :m, hidden = :h, moderation_note = :n, moderated_by = :mb, "
+                      "version = version + 1, updated_at = :u WHERE id = :id AND version = :v",
          soci::use(x.title), soci::use(x.description), soci::use(tags), soci::use(x.status), soci::use(reason),
-         soci::use(project), soci::use(merged), soci::use(hidden), soci::use(note), soci::use(now), soci::use(id),
-         soci::use(version));
+         soci::use(project), soci::use(merged), soci::use(hidden), soci::use(note), soci::use(moderator), soci::use(now),
+         soci::use(id), soci::use(version));
     st.execute(true);
     return st.get_affected_rows() > 0;
 }
@@ -311,6 +316,45 @@ void add_to_counts(soci::session& s, int64_t idea_id, int votes, int comments, i
     s << "UPDATE ideas SET vote_count = vote_count + :v, comment_count = comment_count + :c, "
          "interest_score = interest_score + :n WHERE id = :id",
         soci::use(votes), soci::use(comments), soci::use(interest), soci::use(id);
+}
+
+namespace {
+std::string id_list(const std::vector<int64_t>& ids) {
+    std::string in;
+    for (auto id : ids) in += (in.empty() ? "" : ",") + std::to_string(id);
+    return in;
+}
+struct IdOnlyRow {
+    long long id = 0;
+    void bind(soci::statement& st) { st.exchange(soci::into(id)); }
+    int64_t value() const { return id; }
+};
+struct PairRow {
+    long long a = 0, b = 0;
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(a));
+        st.exchange(soci::into(b));
+    }
+    std::pair<int64_t, int64_t> value() const { return {a, b}; }
+};
+}  // namespace
+
+// The id lists below come from the database (ideas and projects it returned): safe to inline.
+std::vector<int64_t> voted_among(soci::session& s, const std::vector<int64_t>& ids, int64_t user_id) {
+    if (ids.empty()) return {};
+    return Query<IdOnlyRow>(s).bind(static_cast<long long>(user_id))
+        .run("SELECT idea_id FROM idea_votes WHERE user_id = :u AND idea_id IN (" + id_list(ids) + ")");
+}
+
+std::vector<IdeaRef> project_refs(soci::session& s, const std::vector<int64_t>& project_ids) {
+    if (project_ids.empty()) return {};
+    return Query<RefRow>(s).run("SELECT id, title FROM projects WHERE id IN (" + id_list(project_ids) + ")");
+}
+
+std::vector<std::pair<int64_t, int64_t>> interest_counts(soci::session& s, const std::vector<int64_t>& ids) {
+    if (ids.empty()) return {};
+    return Query<PairRow>(s).run("SELECT idea_id, COUNT(*) FROM idea_interest WHERE idea_id IN (" + id_list(ids) +
+                                 ") GROUP BY idea_id");
 }
 
 bool add_link(soci::session& s, int64_t idea_id, int64_t builds_on_id, int64_t by, const std::string& now) {

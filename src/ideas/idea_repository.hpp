@@ -56,6 +56,12 @@ bool has_voted(soci::session& s, int64_t idea_id, int64_t user_id);
 int64_t votes_used(soci::session& s, int64_t user_id, int64_t challenge_id);
 void add_to_counts(soci::session& s, int64_t idea_id, int votes, int comments, int interest);
 
+// For a page of ideas: those among `ids` that `user_id` voted for; the titles of projects
+// by id; the number of interest records per idea.
+std::vector<int64_t> voted_among(soci::session& s, const std::vector<int64_t>& ids, int64_t user_id);
+std::vector<IdeaRef> project_refs(soci::session& s, const std::vector<int64_t>& project_ids);
+std::vector<std::pair<int64_t, int64_t>> interest_counts(soci::session& s, const std::vector<int64_t>& ids);
+
 bool add_link(soci::session& s, int64_t idea_id, int64_t builds_on_id, int64_t by, const std::string& now);
 bool remove_link(soci::session& s, int64_t idea_id, int64_t builds_on_id);
 

@@ -69,6 +69,12 @@ IdeaView IdeaService::view(soci::session& s, const auth::Principal& p, Idea x, c
     v.my_vote = p.signed_in() && repo::has_voted(s, x.id, p.user_id);
     v.internal = p.internal();
     v.moderator = authorize(p, Action::kModerateIdeas, a.target).has_value();
+    if (x.project_id)
+        if (auto refs = repo::project_refs(s, {*x.project_id}); !refs.empty()) v.project = refs.front();
+    if (v.internal) {
+        const auto counts = repo::interest_counts(s, {x.id});
+        v.interest_count = counts.empty() ? 0 : counts.front().second;
+    }
     v.idea = std::move(x);
     return v;
 }
@@ -152,10 +158,23 @@ core::Result<http::Page<IdeaView>> IdeaService::list(const auth::Principal& p, i
             rows.resize(static_cast<size_t>(f.limit));
             page.next_cursor = http::key_cursor_for(repo::sort_key(rows.back(), f.sort), rows.back().id);
         }
+        std::vector<int64_t> ids, project_ids;
+        for (const auto& x : rows) {
+            ids.push_back(x.id);
+            if (x.project_id) project_ids.push_back(*x.project_id);
+        }
+        const auto voted = repo::voted_among(s, ids, p.user_id);
+        const auto projects = repo::project_refs(s, project_ids);
+        const auto counts = p.internal() ? repo::interest_counts(s, ids) : std::vector<std::pair<int64_t, int64_t>>{};
         for (auto& x : rows) {
             IdeaView v;
             v.internal = p.internal();
             v.moderator = f.include_hidden;
+            v.my_vote = std::find(voted.begin(), voted.end(), x.id) != voted.end();
+            for (const auto& ref : projects)
+                if (x.project_id && ref.id == *x.project_id) v.project = ref;
+            for (const auto& [idea, n] : counts)
+                if (idea == x.id) v.interest_count = n;
             v.idea = std::move(x);
             page.items.push_back(std::move(v));
         }

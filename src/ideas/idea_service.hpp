@@ -40,6 +40,11 @@ struct IdeaView {
     bool my_vote = false;
     bool internal = false;     // the caller is internal staff: internal fields may be written
     bool moderator = false;    // the caller moderates the space: hidden content is shown
+    std::optional<IdeaRef> project;  // the project it was promoted into
+    int64_t interest_count = 0;      // internal: how many interest records
+    // Parts other services render (already valid JSON): attachments; and, for internal
+    // callers only, interest records and the review summary.
+    std::string attachments_json = "[]", interest_json = "[]", review_json = "null";
 };
 
 class IdeaService {

@@ -11,18 +11,22 @@ using db::Query;
 struct ReportRow {
     long long id = 0, object_id = 0, space_id = 0;
     std::string type, reason, status, created_at;
-    boost::optional<long long> reporter;
-    boost::optional<std::string> reporter_name, resolution, resolved_at;
+    boost::optional<long long> reporter, idea_id, resolver;
+    boost::optional<std::string> reporter_name, resolution, resolved_at, excerpt, resolver_name;
     void bind(soci::statement& st) {
         st.exchange(soci::into(id));
         st.exchange(soci::into(type));
         st.exchange(soci::into(object_id));
+        st.exchange(soci::into(idea_id));
+        st.exchange(soci::into(excerpt));
         st.exchange(soci::into(space_id));
         st.exchange(soci::into(reason));
         st.exchange(soci::into(reporter));
         st.exchange(soci::into(reporter_name));
         st.exchange(soci::into(status));
         st.exchange(soci::into(resolution));
+        st.exchange(soci::into(resolver));
+        st.exchange(soci::into(resolver_name));
         st.exchange(soci::into(created_at));
         st.exchange(soci::into(resolved_at));
     }
@@ -31,11 +35,14 @@ struct ReportRow {
         r.id = id;
         r.object_type = type;
         r.object_id = object_id;
+        r.idea_id = idea_id.value_or(object_id);
+        r.excerpt = excerpt.value_or("");
         r.space_id = space_id;
         r.reason = reason;
         if (reporter) r.reporter = UserRef{*reporter, reporter_name.value_or("")};
         r.status = status;
         r.resolution = db::from_boost(resolution);
+        if (resolver) r.resolved_by = UserRef{*resolver, resolver_name.value_or("")};
         r.created_at = created_at;
         r.resolved_at = db::from_boost(resolved_at);
         return r;
@@ -63,8 +70,12 @@ std::vector<Report> list_reports(soci::session& s, const std::optional<std::stri
                                  const std::vector<int64_t>& space_ids, std::optional<int64_t> after, int limit) {
     Query<ReportRow> q(s);
     std::string sql =
-        "SELECT r.id, r.object_type, r.object_id, r.space_id, r.reason, r.reporter_id, u.display_name, r.status, "
-        "r.resolution, r.created_at, r.resolved_at FROM reports r LEFT JOIN users u ON u.id = r.reporter_id WHERE 1 = 1";
+        "SELECT r.id, r.object_type, r.object_id, COALESCE(c.idea_id, i.id), COALESCE(substr(c.body, 1, 200), i.title), "
+        "r.space_id, r.reason, r.reporter_id, u.display_name, r.status, r.resolution, r.resolved_by, v.display_name, "
+        "r.created_at, r.resolved_at FROM reports r LEFT JOIN users u ON u.id = r.reporter_id "
+        "LEFT JOIN users v ON v.id = r.resolved_by "
+        "LEFT JOIN comments c ON r.object_type = 'comment' AND c.id = r.object_id "
+        "LEFT JOIN ideas i ON r.object_type = 'idea' AND i.id = r.object_id WHERE 1 = 1";
     if (!all_spaces) {
         if (space_ids.empty()) return {};
         std::string in;

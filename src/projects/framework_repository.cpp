@@ -99,7 +99,12 @@ std::vector<Framework> list_frameworks(soci::session& s, std::optional<int64_t> 
     if (after) { sql += " AND id < :a"; q.bind(static_cast<long long>(*after)); }
     sql += " ORDER BY id DESC LIMIT :l";
     q.bind(limit + 1);
-    return q.run(sql);
+    auto rows = q.run(sql);
+    // Frameworks are few and have few versions: one small query each keeps this simple.
+    for (auto& f : rows)
+        f.versions = Query<VersionRefRow>(s).bind(static_cast<long long>(f.id)).run(
+            "SELECT version, published_at FROM framework_versions WHERE framework_id = :f ORDER BY version");
+    return rows;
 }
 
 std::optional<FrameworkVersion> find_version(soci::session& s, int64_t framework_id, int version) {

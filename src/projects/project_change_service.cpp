@@ -88,6 +88,7 @@ core::Result<Project> ProjectService::update(const auth::Principal& p, int64_t i
         if (in.sponsor_id) mark("sponsor_id");
         if (in.stakeholders) mark("stakeholders");
         if (in.need_ids) mark("need_ids");
+        if (in.idea_ids) mark("idea_ids");
         const auto t = core::format_time(clock_.now());
         if (!repo::update_project(s, *x, t))
             return fail(Error::conflict("the project changed since you read it; reload and try again"));
@@ -95,6 +96,7 @@ core::Result<Project> ProjectService::update(const auth::Principal& p, int64_t i
         if (in.team) repo::replace_team(s, id, x->team);
         if (in.stakeholders) repo::replace_stakeholders(s, id, x->stakeholders);
         if (in.need_ids) repo::replace_needs(s, id, x->need_ids);
+        if (in.idea_ids) repo::replace_ideas(s, id, x->idea_ids);
         refresh_health(s, *x);
         events::append(s, project_event(p, "project.updated", id, {{"fields", std::move(changed)}}), t);
         return *load(s, id);

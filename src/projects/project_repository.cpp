@@ -288,8 +288,8 @@ struct OwnedPartyRow {
     OwnedPartyRow value() const { return *this; }
 };
 
-// The team, stakeholders, needs and recent interactions of a page of projects, in four
-// queries for the page rather than four per row. Ids come from the database: safe to inline.
+// The team, stakeholders, needs, ideas and recent interactions of a page of projects, in five
+// queries for the page rather than five per row. Ids come from the database: safe to inline.
 void load_lists(soci::session& s, std::vector<Project>& page) {
     if (page.empty()) return;
     std::string in;
@@ -308,12 +308,15 @@ void load_lists(soci::session& s, std::vector<Project>& page) {
     for (const auto& r : Query<PairRow>(s).run("SELECT project_id, need_id FROM project_needs WHERE project_id IN (" + in +
                                                ") ORDER BY project_id, need_id"))
         by_id[r.owner]->need_ids.push_back(r.id);
+    for (const auto& r : Query<PairRow>(s).run("SELECT project_id, id FROM ideas WHERE project_id IN (" + in +
+                                               ") ORDER BY project_id, id"))
+        by_id[r.owner]->idea_ids.push_back(r.id);
     // The 200 most recent interactions per project, as on the project page.
     for (const auto& r : Query<PairRow>(s).run(
              "SELECT project_id, interaction_id FROM (SELECT ps.project_id, x.interaction_id, ROW_NUMBER() OVER "
              "(PARTITION BY ps.project_id ORDER BY x.interaction_id DESC) AS n FROM project_stakeholders ps "
              "JOIN projects p ON p.id = ps.project_id JOIN interaction_stakeholders x ON x.stakeholder_id = ps.stakeholder_id "
-             "WHERE ps.project_id IN (" + in + ") AND x.occurred_at >= p.created_at "
+             "WHERE ps.project_id IN (" + in + ") AND x.occurred_at >= substr(p.created_at, 1, 16) "
              "GROUP BY ps.project_id, x.interaction_id) ranked WHERE n <= 200 ORDER BY project_id, interaction_id DESC"))
         by_id[r.owner]->interaction_ids.push_back(r.id);
 }
@@ -327,8 +330,11 @@ void load_people(soci::session& s, Project& p) {
         "SELECT st.id, st.name, st.kind, x.role, x.commitment FROM project_stakeholders x "
         "JOIN stakeholders st ON st.id = x.stakeholder_id WHERE x.project_id = :p ORDER BY st.sort_name, st.id");
     p.need_ids = Query<IdRow>(s).bind(id).run("SELECT need_id FROM project_needs WHERE project_id = :p ORDER BY need_id");
+    // An idea belongs to at most one project, so the link lives on the idea.
+    p.idea_ids = Query<IdRow>(s).bind(id).run("SELECT id FROM ideas WHERE project_id = :p ORDER BY id");
     // Derived, bounded: the page links the most recent ones; the stakeholders' timelines hold the rest.
-    p.interaction_ids = Query<IdRow>(s).bind(id).bind(p.created_at).run(
+    // From the minute the project started: interactions are logged to the minute.
+    p.interaction_ids = Query<IdRow>(s).bind(id).bind(p.created_at.substr(0, 16)).run(
         "SELECT DISTINCT x.interaction_id FROM project_stakeholders ps JOIN interaction_stakeholders x "
         "ON x.stakeholder_id = ps.stakeholder_id WHERE ps.project_id = :p AND x.occurred_at >= :c "
         "ORDER BY x.interaction_id DESC LIMIT 200");
@@ -491,6 +497,19 @@ void replace_needs(soci::session& s, int64_t id, const std::vector<int64_t>& nee
 bool need_exists(soci::session& s, int64_t need_id) {
     return !Query<IdRow>(s).bind(static_cast<long long>(need_id)).run(
         "SELECT id FROM stakeholder_needs WHERE id = :n").empty();
+}
+
+void replace_ideas(soci::session& s, int64_t id, const std::vector<int64_t>& idea_ids) {
+    const long long pid = id;
+    s << "UPDATE ideas SET project_id = NULL WHERE project_id = :p", soci::use(pid);
+    for (auto idea : idea_ids) {
+        const long long i = idea;
+        s << "UPDATE ideas SET project_id = :p WHERE id = :i", soci::use(pid), soci::use(i);
+    }
+}
+
+bool idea_exists(soci::session& s, int64_t idea_id) {
+    return !Query<IdRow>(s).bind(static_cast<long long>(idea_id)).run("SELECT id FROM ideas WHERE id = :i").empty();
 }
 
 std::vector<int64_t> all_project_ids(soci::session& s) {

@@ -2,6 +2,7 @@
 // SQL for projects, their team and stakeholders, gate reviews and KPI values. Runs on the
 // caller's session, inside the caller's transaction; no permission checks. Reads join user
 // and stakeholder names for display, and the engagement log for health inputs (read only).
+// The ideas a project came from are linked by the ideas' `project_id` column.
 
 #include <soci/boost-optional.h>
 #include <soci/soci.h>
@@ -34,7 +35,7 @@ struct ProjectFilter {
     std::optional<int64_t> after_id;
     int limit = 50;
 };
-// limit + 1 rows, each whole (team, stakeholders, needs, recent interactions).
+// limit + 1 rows, each whole (team, stakeholders, needs, ideas, recent interactions).
 std::vector<Project> list_projects(soci::session& s, const ProjectFilter& f);
 // The same, only projects shared with a space `user_id` belongs to; `q` then searches only
 // the title and the shared summary (the caller refuses the other internal filters).
@@ -43,6 +44,10 @@ std::vector<Project> list_shared(soci::session& s, int64_t user_id, const Projec
 bool shared_with(soci::session& s, int64_t id, int64_t user_id);
 void replace_needs(soci::session& s, int64_t id, const std::vector<int64_t>& need_ids);
 bool need_exists(soci::session& s, int64_t need_id);
+// Links the listed ideas to project `id` (an idea's `project_id`) and unlinks the project's
+// other ideas. The caller checks the ids with idea_exists first.
+void replace_ideas(soci::session& s, int64_t id, const std::vector<int64_t>& idea_ids);
+bool idea_exists(soci::session& s, int64_t idea_id);
 std::vector<int64_t> all_project_ids(soci::session& s);
 // Whether `user_id` leads, sponsors or is on the team of project `id`.
 bool works_on(soci::session& s, int64_t id, int64_t user_id);

@@ -71,41 +71,46 @@ Health ProjectService::refresh_health(soci::session& s, Project& project) const 
 
 core::Result<Project> ProjectService::create(const auth::Principal& p, const NewProject& in) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
+    if (auto ok = validate_fit_answers(in.fit); !ok) return fail(ok.error());  // refused before taking the writer
+    return db_.write([&](soci::session& s) { return create_in(s, p, in); });
+}
+
+core::Result<Project> ProjectService::create_in(soci::session& s, const auth::Principal& p, const NewProject& in) {
+    if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
     if (auto ok = validate_fit_answers(in.fit); !ok) return fail(ok.error());
-    return db_.write([&](soci::session& s) -> core::Result<Project> {
-        auto framework = framework_repository::find_framework(s, in.framework_id);
-        if (!framework) return fail(Error::unprocessable("framework_id", "names no framework"));
-        const auto version = versions_.get(s, framework->id, framework->current_version);
-        Project x;
-        x.title = in.title;
-        x.problem_statement = in.problem_statement;
-        x.hypothesis = in.hypothesis;
-        x.lead = {p.user_id, p.display_name};
-        x.framework = {framework->id, framework->name, framework->current_version};
-        x.phase.key = version->phases.front().key;
-        const auto t = core::format_time(clock_.now());
-        x.phase.entered_at = t;
-        x.created_at = t;
-        x.status = "active";
-        x.kill_criteria = in.kill_criteria;
-        for (auto& k : x.kill_criteria) k.met = false;
-        x.budget = in.budget;
-        x.effort_days = in.effort_days;
-        x.fit = fit_check(in.fit);
-        if (auto ok = resolve_references(s, x, in.team, std::optional<std::optional<int64_t>>(in.sponsor_id),
-                                         in.stakeholders, in.need_ids, in.idea_ids);
-            !ok)
-            return fail(ok.error());
-        x.id = repo::insert_project(s, x, p.user_id, t);
-        repo::replace_team(s, x.id, x.team);
-        repo::replace_stakeholders(s, x.id, x.stakeholders);
-        repo::replace_needs(s, x.id, x.need_ids);
-        refresh_health(s, x);
-        events::append(s, {p.user_id, "project.created", "project", x.id, std::nullopt, events::Visibility::kInternal,
-                           {{"title", x.title}, {"fit_score", x.fit.score}, {"recommendation", x.fit.recommendation}}},
-                       t);
-        return *load(s, x.id);
-    });
+    auto framework = framework_repository::find_framework(s, in.framework_id);
+    if (!framework) return fail(Error::unprocessable("framework_id", "names no framework"));
+    const auto version = versions_.get(s, framework->id, framework->current_version);
+    Project x;
+    x.title = in.title;
+    x.problem_statement = in.problem_statement;
+    x.hypothesis = in.hypothesis;
+    x.lead = {p.user_id, p.display_name};
+    x.framework = {framework->id, framework->name, framework->current_version};
+    x.phase.key = version->phases.front().key;
+    const auto t = core::format_time(clock_.now());
+    x.phase.entered_at = t;
+    x.created_at = t;
+    x.status = "active";
+    x.kill_criteria = in.kill_criteria;
+    for (auto& k : x.kill_criteria) k.met = false;
+    x.budget = in.budget;
+    x.effort_days = in.effort_days;
+    x.fit = fit_check(in.fit);
+    if (auto ok = resolve_references(s, x, in.team, std::optional<std::optional<int64_t>>(in.sponsor_id),
+                                     in.stakeholders, in.need_ids, in.idea_ids);
+        !ok)
+        return fail(ok.error());
+    x.id = repo::insert_project(s, x, p.user_id, t);
+    repo::replace_team(s, x.id, x.team);
+    repo::replace_stakeholders(s, x.id, x.stakeholders);
+    repo::replace_needs(s, x.id, x.need_ids);
+    repo::replace_ideas(s, x.id, x.idea_ids);
+    refresh_health(s, x);
+    events::append(s, {p.user_id, "project.created", "project", x.id, std::nullopt, events::Visibility::kInternal,
+                       {{"title", x.title}, {"fit_score", x.fit.score}, {"recommendation", x.fit.recommendation}}},
+                   t);
+    return *load(s, x.id);
 }
 
 core::Status ProjectService::resolve_references(soci::session& s, Project& x,
@@ -153,8 +158,13 @@ core::Status ProjectService::resolve_references(soci::session& s, Project& x,
             else x.need_ids.push_back((*need_ids)[i]);
         }
     }
-    // Ideas arrive with the ideas module; until then no id names one.
-    if (idea_ids && !idea_ids->empty()) bad("idea_ids[0]", "names no idea");
+    if (idea_ids) {
+        x.idea_ids.clear();
+        for (size_t i = 0; i < idea_ids->size(); ++i) {
+            if (!repo::idea_exists(s, (*idea_ids)[i])) bad("idea_ids[" + std::to_string(i) + "]", "names no idea");
+            else x.idea_ids.push_back((*idea_ids)[i]);
+        }
+    }
     if (problems.errors.empty()) return {};
     problems.field = problems.errors.front().field;
     problems.detail = problems.field + " " + problems.errors.front().detail;

@@ -102,6 +102,9 @@ public:
     ProjectService(db::Database& db, const core::Clock& clock, stakeholders::StakeholderService& stakeholders);
 
     core::Result<Project> create(const auth::Principal& p, const NewProject& in);
+    // The same inside the caller's write transaction (promoting an idea creates the project
+    // and marks the idea in one); the caller commits or rolls back.
+    core::Result<Project> create_in(soci::session& s, const auth::Principal& p, const NewProject& in);
     core::Result<Project> get(const auth::Principal& p, int64_t id);
     core::Result<http::Page<Project>> list(const auth::Principal& p, const project_repository::ProjectFilter& f);
     // What an external participant sees: projects shared with a space they belong to.

@@ -5,6 +5,7 @@ import { RequireRole, RequireSession } from './components/RequireSession';
 import { PageSkeleton } from './components/Skeletons';
 import { RouteError } from './components/RouteError';
 import { engagementRoutes, preloadEngagement } from './features/engagement/routes';
+import { preloadProjects, projectsRoutes } from './features/projects/routes';
 import { preloadStakeholders, stakeholdersRoutes } from './features/stakeholders/routes';
 
 // Every page is its own chunk: the first load carries only the shell.
@@ -60,6 +61,7 @@ export function preloadPage(pathname: string): void {
   else if (path.startsWith('/me')) load.push(pages.meLayout, path === '/me' ? pages.profile : path.endsWith('/tokens') ? pages.tokens : pages.sessions);
   else if (path.startsWith('/stakeholders')) load.push(...preloadStakeholders(path));
   else if (path.startsWith('/engagement')) load.push(...preloadEngagement(path));
+  else if (path === '/projects' || path.startsWith('/projects/')) load.push(...preloadProjects(path));
   else if (path.startsWith('/admin')) {
     load.push(pages.adminLayout);
     const section = path.split('/')[2];
@@ -99,6 +101,7 @@ export const routes: RouteObject[] = [
       { path: 'spaces/:id', element: <SpacePage /> },
       ...stakeholdersRoutes,
       ...engagementRoutes,
+      ...projectsRoutes,
       {
         path: 'me',
         element: <MeLayout />,

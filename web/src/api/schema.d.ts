@@ -6277,13 +6277,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new framework (with version 1 published). */
+            /** @description The new framework with version 1, published, under `current`. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Framework"];
+                    "application/json": components["schemas"]["FrameworkWithVersion"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -5,6 +5,7 @@ import {
   IconChevronDown,
   IconHome,
   IconMessages,
+  IconLayoutKanban,
   IconLogout,
   IconSearch,
   IconSettings,
@@ -51,6 +52,12 @@ function railItems(role: Parameters<typeof isInternal>[0]): RailItem[] {
         label: t('nav.engagement'),
         icon: <IconMessages size={18} stroke={1.7} />,
         matches: (p) => p.startsWith('/engagement'),
+      },
+      {
+        to: '/projects',
+        label: t('nav.projects'),
+        icon: <IconLayoutKanban size={18} stroke={1.7} />,
+        matches: (p) => p === '/projects' || p.startsWith('/projects/'),
       },
     );
   }

@@ -3,6 +3,7 @@
 // Another language copies this file's keys into `xx.ts` typed as `Catalog`.
 
 import { engagementMessages } from './engagement';
+import { projectsMessages } from './projects';
 import { stakeholdersMessages } from './stakeholders';
 
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   'nav.admin': 'Administration',
   'nav.stakeholders': 'Stakeholders',
   'nav.engagement': 'Engagement',
+  'nav.projects': 'Projects',
   'shell.mainNavigation': 'Main navigation',
   'shell.breadcrumbs': 'Breadcrumbs',
   'shell.skipToContent': 'Skip to content',
@@ -118,8 +120,6 @@ export const en = {
   'home.createSpace': 'Create a space',
   'home.comingTitle': 'What will appear here',
   'home.comingBody': 'This page gathers what needs you this week, from every module as it arrives:',
-  'home.coming.projects': 'your co-innovation projects and their health',
-  'home.coming.gates': 'gate reviews waiting for your decision',
   'home.coming.workshops': 'workshops coming up',
   'home.coming.mentions': 'mentions to triage and recent activity in your spaces',
 
@@ -391,6 +391,7 @@ export const en = {
   'audit.emptyBody': 'Changes to users, spaces, invitations and everything else will be listed here.',
   ...stakeholdersMessages,
   ...engagementMessages,
+  ...projectsMessages,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -11,7 +11,6 @@ export const projectsMessages = {
 
   // Shared words
   'projects.framework': 'Framework',
-  'projects.frameworkDefault': 'Default framework',
   'projects.frameworkVersion': '{name}, version {version}',
   'projects.statusLabel': 'Status',
   'projects.phase': 'Phase',
@@ -22,6 +21,7 @@ export const projectsMessages = {
   'projects.sponsor': 'Executive sponsor',
   'projects.noSponsor': 'No executive sponsor',
   'projects.team': 'Team',
+  'projects.teamEmpty': 'No team members besides the lead.',
   'projects.stakeholders': 'Stakeholders',
   'projects.killCriteria': 'Kill criteria',
   'projects.kpis': 'KPIs',
@@ -73,6 +73,22 @@ export const projectsMessages = {
   'projects.stakeholderRole.other': 'Other',
   'projects.format.multi_stakeholder': 'Multi-stakeholder session',
 
+  // Home ("My week")
+  'projects.home.myProjects': 'My projects',
+  'projects.home.allProjects': 'All projects',
+  'projects.home.noProjectsTitle': 'You do not lead a project yet',
+  'projects.home.noProjectsBody':
+    'Projects you lead appear here with their phase and health. To start one, propose it: describe the problem and your hypothesis, and the intake fit check shows how ready it is.',
+  'projects.home.gateReviews': 'Gate reviews waiting for me',
+  'projects.home.allReviews': 'Project board',
+  'projects.home.noReviewsTitle': 'No gate review is waiting for you',
+  'projects.home.noReviewsBody':
+    'When a project lead names you as a decision maker in a gate review, it appears here until it is decided. You decide it on the project page.',
+  'projects.home.reviewOf': '{phase} · requested by {name}',
+  'projects.home.projectUnavailable': 'Project {id}',
+  'projects.home.decide': 'Decide',
+  'projects.home.decideLabel': 'Decide the gate review of {title}',
+
   // Board
   'projects.board.description': 'Every active project by phase, the ones to ask about first at the top of each column.',
   'projects.board.hint':
@@ -85,12 +101,14 @@ export const projectsMessages = {
   'projects.board.daysInPhase.other': '{count} days in phase',
   'projects.board.daysOver': '{days} days in phase, more than {max}',
   'projects.board.maxDays': 'At most {days} days',
+  'projects.board.lead': 'Lead: {name}',
   'projects.board.emptyColumn': 'No project in this phase',
   'projects.board.emptyTitle': 'No projects yet',
   'projects.board.emptyBody':
     'Projects move through the phases of a framework, one gate review at a time. Propose the first one: the intake fit check tells you how ready it is.',
   'projects.board.noFrameworkTitle': 'There is no framework yet',
   'projects.board.noFrameworkBody': 'Projects move through the phases of a framework. An administrator or innovation manager creates one first.',
+  'projects.board.statusDefault': 'Active and on hold',
   'projects.board.refusedTitle': 'The project stays where it is',
   'projects.board.refused':
     'Phases change only through a gate review, one phase at a time: drop the card on the next column to request one. Phases cannot be skipped, and going back is a pivot decided in a review.',
@@ -101,11 +119,15 @@ export const projectsMessages = {
   'projects.review.requestShort': 'Request gate review',
   'projects.review.requestTitle': 'Request a gate review: {title}',
   'projects.review.requestIntro':
-    'The decision makers decide whether the project leaves {phase}. Check off what is met and link the evidence; criteria that need evidence must be met for a go.',
+    'The decision makers decide whether the project leaves {phase}. The review records the exit criteria as checked on the project page, and the latest KPI values; criteria that need evidence must be met for a go.',
+  'projects.review.criterionMet': 'Met',
+  'projects.review.criterionOpen': 'Open',
+  'projects.review.openRequired.one': '{count} criterion that needs evidence is still open: check it on the project page before a go.',
+  'projects.review.openRequired.other': '{count} criteria that need evidence are still open: check them on the project page before a go.',
+  'projects.review.decisionMakersHint': 'Who may decide, besides administrators and innovation managers.',
+  'projects.review.noGatekeepers': 'No gatekeeper stakeholder is linked to this project',
   'projects.review.requested': 'Gate review requested for “{title}”',
-  'projects.review.kpiValues': 'KPI values for the review (optional)',
   'projects.review.decisionMakers': 'Decision makers',
-  'projects.review.needMaker': 'Name at least one decision maker',
   'projects.review.gatekeepersPresent': 'Gatekeepers present',
   'projects.review.gatekeepersNeeded': 'A go needs: {areas}',
   'projects.review.badUrl': 'Enter a link starting with https:// or http://',
@@ -121,6 +143,7 @@ export const projectsMessages = {
   'projects.review.makers': 'Decision makers: {names}',
   'projects.review.criteriaMet': '{met} of {total} exit criteria met',
   'projects.review.pivotedTo': 'Back to {phase}, with a new hypothesis:',
+  'projects.review.summary': 'Review of {phase} · {met} of {total} exit criteria met',
   'projects.review.decidedBy': 'Decided by {name}',
 
   'projects.decision.title': 'Decide the gate review: {title}',
@@ -165,6 +188,7 @@ export const projectsMessages = {
   'projects.health.noCost': 'For information; costs no points',
   'projects.health.noSignals': 'No signals: nothing suggests a problem right now.',
   'projects.health.computed': 'computed',
+  'projects.health.closed': 'The project has ended: its health is kept for the record and asks for nothing.',
   'projects.health.askFirstQuestion': 'Ask first: is this really going somewhere?',
 
   // KPIs
@@ -182,8 +206,10 @@ export const projectsMessages = {
   'projects.kpi.noValues': 'No values recorded yet.',
   'projects.kpi.none': 'No KPI applies to this phase yet, and none has values.',
   'projects.kpi.loadFailed': 'The KPI values could not be loaded. Reload the page to try again.',
-  'projects.kpi.summary': '{name}: {count} values, latest {value} {unit}. The table below has every value.',
-  'projects.kpi.summaryNone': '{name}: {count} values, none counts yet. The table below has every value.',
+  'projects.kpi.summary.one': '{name}: {count} value, latest {value} {unit}. The table below has every value.',
+  'projects.kpi.summary.other': '{name}: {count} values, latest {value} {unit}. The table below has every value.',
+  'projects.kpi.summaryNone.one': '{name}: {count} value, which does not count yet. The table below has every value.',
+  'projects.kpi.summaryNone.other': '{name}: {count} values, none counts yet. The table below has every value.',
   'projects.kpi.showTable': 'Show as table',
   'projects.kpi.hideTable': 'Hide table',
   'projects.kpi.tableLabel': 'Values of {name}',
@@ -200,6 +226,17 @@ export const projectsMessages = {
   'projects.kpi.valueCount.other': '{count} values',
 
   // Share
+  'projects.link.open': 'Link stakeholder',
+  'projects.link.title': 'Link a stakeholder to “{title}”',
+  'projects.link.stakeholder': 'Stakeholder',
+  'projects.link.role': 'Role in the project',
+  'projects.link.commitment': 'Commitment',
+  'projects.link.submit': 'Link',
+  'projects.link.saved': '{name} linked to the project',
+  'projects.link.conflict': 'Someone else changed the project a moment ago. The page now shows the latest state: link again.',
+  'projects.logInteraction': 'Log interaction with {name}',
+  'projects.interactions.one': '{count} interaction with its stakeholders since the project started',
+  'projects.interactions.other': '{count} interactions with its stakeholders since the project started',
   'projects.share.heading': 'Shared summary',
   'projects.share.open': 'Share summary',
   'projects.share.edit': 'Edit shared summary',
@@ -244,9 +281,14 @@ export const projectsMessages = {
   'projects.field.removeKill': 'Remove kill criterion {n}',
   'projects.field.budgetEffort': 'Budget and effort',
   'projects.field.budget': 'Budget',
+  'projects.field.budgetHint': 'Whole currency units, no cents.',
   'projects.field.currency': 'Currency',
+  'projects.field.currencyHint': 'ISO code, for example EUR.',
+  'projects.field.currencyInvalid': 'Three letters, for example EUR',
+  'projects.field.wholeNumber': 'Enter a whole number',
   'projects.field.effort': 'Effort',
   'projects.field.daysSuffix': ' days',
+  'projects.field.effortHint': 'Whole person-days.',
 
   // Fit check
   'projects.fit.title': 'Intake fit check',
@@ -277,6 +319,7 @@ export const projectsMessages = {
   'projects.fit.why': 'Why',
   'projects.fit.part': '{question}: {answer} of 5, {words} (weight {weight})',
   'projects.fit.flagged': 'A poor fit can still be proposed; it will be flagged for the innovation managers.',
+  'projects.fit.flaggedProject': 'Flagged at intake as a poor fit: ask whether it is worth going on.',
   'projects.fit.noReasons': 'No weak answers in the intake.',
   'projects.fit.reason.problem_defined': 'The problem is not yet clearly defined.',
   'projects.fit.reason.near_term': 'The need is not near-term.',
@@ -296,7 +339,8 @@ export const projectsMessages = {
   'projects.funnel.completed': 'Completed',
   'projects.funnel.current': 'Still there',
   'projects.funnel.note': 'Each bar is the projects that entered the phase. “Held” counts hold decisions and is only in the table: a held project stays in its phase.',
-  'projects.funnel.summary': 'Stacked bars for {phases} phases; {entered} projects entered the first. The table below has every number.',
+  'projects.funnel.summary.one': 'Stacked bars for {phases} phases; {count} project entered the first. The table below has every number.',
+  'projects.funnel.summary.other': 'Stacked bars for {phases} phases; {count} projects entered the first. The table below has every number.',
   'projects.funnel.tableLabel': 'Funnel by phase',
   'projects.funnel.emptyTitle': 'No project has entered this framework yet',
   'projects.funnel.emptyBody': 'The funnel fills as projects are proposed and gate reviews are decided.',
@@ -318,8 +362,9 @@ export const projectsMessages = {
   'projects.frameworks.create': 'Create',
   'projects.frameworks.name': 'Name',
   'projects.frameworks.descriptionLabel': 'Description',
-  'projects.frameworks.template': 'Start from the default template',
-  'projects.frameworks.templateHint': 'Explore → Validate problem → Co-design → Pilot → Scale, with KPIs for each.',
+  'projects.frameworks.template': 'Version 1 is the default template',
+  'projects.frameworks.templateHint':
+    'Explore → Validate problem → Co-design → Pilot → Scale, with guidance, exit criteria and KPIs for each. Adapt it on the next page and publish it as version 2.',
   'projects.frameworks.version': 'Current version',
   'projects.frameworks.versionN': 'Version {version}',
   'projects.frameworks.draft': 'Not published yet',
@@ -331,6 +376,7 @@ export const projectsMessages = {
   // Framework editor
   'projects.editor.descriptionVersion': 'Editing starts from version {version}. Publishing makes a new version; projects stay on theirs until migrated.',
   'projects.editor.descriptionNew': 'Describe the phases and KPIs, then publish the first version.',
+  'projects.editor.noLevel': 'No expectation',
   'projects.editor.readOnly': 'Only administrators and innovation managers change frameworks.',
   'projects.editor.phaseN': 'Phase {n}: {name}',
   'projects.editor.kpiN': 'KPI {n}: {name}',

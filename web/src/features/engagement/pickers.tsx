@@ -79,11 +79,13 @@ export function PeopleMultiSelect({
   value,
   onChange,
   label,
+  description,
   error,
 }: {
   value: string[];
   onChange: (value: string[]) => void;
   label: string;
+  description?: string | undefined;
   error?: string | undefined;
 }) {
   const people = usePeople();
@@ -92,6 +94,7 @@ export function PeopleMultiSelect({
   return (
     <MultiSelect
       label={label}
+      description={description}
       data={options}
       value={value}
       onChange={onChange}

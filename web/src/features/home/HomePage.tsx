@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../messages';
 import { canAdminister, isInternal, useSignedIn } from '../auth/session';
 import { AttentionPanel, FollowUpsPanel } from '../engagement/HomePanels';
+import { GateReviewsPanel, MyProjectsPanel } from '../projects/HomePanels';
 import { SpaceCard } from '../spaces/SpaceCard';
 
 function greetingKey(hour: number) {
@@ -14,7 +15,10 @@ function greetingKey(hour: number) {
   return 'home.greetingEvening' as const;
 }
 
-/** "My week": what needs me now (follow-ups, stakeholders needing attention), then my spaces. */
+/**
+ * "My week": what needs me now (follow-ups, stakeholders needing attention, my projects, gate
+ * reviews waiting for my decision), then my spaces.
+ */
 export default function HomePage() {
   const { user, spaces } = useSignedIn();
   const internal = isInternal(user.role);
@@ -32,6 +36,8 @@ export default function HomePage() {
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <FollowUpsPanel />
             <AttentionPanel />
+            <MyProjectsPanel />
+            <GateReviewsPanel />
           </SimpleGrid>
         )}
         <section aria-labelledby="my-spaces-heading">
@@ -74,8 +80,6 @@ export default function HomePage() {
                   {t('home.comingBody')}
                 </Text>
                 <List fz="sm" spacing={4}>
-                  <List.Item>{t('home.coming.projects')}</List.Item>
-                  <List.Item>{t('home.coming.gates')}</List.Item>
                   <List.Item>{t('home.coming.workshops')}</List.Item>
                   <List.Item>{t('home.coming.mentions')}</List.Item>
                 </List>

@@ -8,9 +8,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { oneOf, useUrlFilters } from '../../components/urlState';
-import { t } from '../../messages';
+import { t, tp } from '../../messages';
 import { RequestReviewDialog } from './GateReviewDialogs';
-import { pt, ptp } from './i18n';
 import { dropOutcome, parseId, sortCards, statusLabel } from './labels';
 import { AskFirstBadge, HealthBadge, StatusBadge } from './parts';
 import { useFrameworks, usePortfolio } from './queries';
@@ -35,13 +34,13 @@ function Card({
 }: {
   card: PortfolioCard;
   column: number;
-  maxDays: number | undefined;
+  maxDays: number;
   onRequest: (id: number) => void;
   onDragStart: (d: Dragging) => void;
   onDragEnd: () => void;
 }) {
   const closed = card.status === 'stopped' || card.status === 'completed';
-  const over = maxDays !== undefined && maxDays > 0 && card.days_in_phase > maxDays;
+  const over = maxDays > 0 && card.days_in_phase > maxDays;
   const titleId = `card-${card.id}-title`;
   return (
     <Paper
@@ -72,20 +71,18 @@ function Card({
           <HealthBadge level={card.health.level} score={card.health.score} size="xs" />
           {card.status !== 'active' && <StatusBadge status={card.status} size="xs" />}
         </Group>
-        <Group gap={6} justify="space-between" wrap="nowrap">
-          <Text fz="xs" c={over ? undefined : 'dimmed'} fw={over ? 600 : undefined} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
-            {over && <IconClockExclamation size={14} aria-hidden />}
-            {over
-              ? pt('projects.board.daysOver', { days: card.days_in_phase, max: maxDays ?? 0 })
-              : ptp('projects.board.daysInPhase', card.days_in_phase)}
-          </Text>
-          <Text fz="xs" c="dimmed" truncate maw="50%">
-            {card.lead.display_name}
-          </Text>
-        </Group>
+        <Text fz="xs" c={over ? undefined : 'dimmed'} fw={over ? 600 : undefined} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
+          {over && <IconClockExclamation size={14} aria-hidden style={{ flexShrink: 0 }} />}
+          {over
+            ? t('projects.board.daysOver', { days: card.days_in_phase, max: maxDays })
+            : tp('projects.board.daysInPhase', card.days_in_phase)}
+        </Text>
+        <Text fz="xs" c="dimmed" truncate>
+          {t('projects.board.lead', { name: card.lead.display_name })}
+        </Text>
         {!closed && (
           <Button size="compact-xs" variant="subtle" onClick={() => onRequest(card.id)} aria-describedby={titleId} style={{ alignSelf: 'flex-start' }}>
-            {pt('projects.review.requestShort')}
+            {t('projects.review.requestShort')}
           </Button>
         )}
       </Stack>
@@ -113,8 +110,8 @@ function Board({ portfolio }: { portfolio: Portfolio }) {
     if (outcome === 'request') request(from.id);
     else if (outcome === 'refused' || outcome === 'closed')
       notifications.show({
-        title: pt('projects.board.refusedTitle'),
-        message: outcome === 'closed' ? pt('projects.board.refusedClosed') : pt('projects.board.refused'),
+        title: t('projects.board.refusedTitle'),
+        message: outcome === 'closed' ? t('projects.board.refusedClosed') : t('projects.board.refused'),
         color: 'orange',
         autoClose: 8000,
       });
@@ -123,12 +120,12 @@ function Board({ portfolio }: { portfolio: Portfolio }) {
   return (
     <>
       <Text fz="xs" c="dimmed" mb="xs" id="board-hint">
-        {pt('projects.board.hint')}
+        {t('projects.board.hint')}
       </Text>
       <ScrollArea type="auto" offsetScrollbars>
         <Group align="stretch" gap="sm" wrap="nowrap" className={classes.board}>
           {portfolio.columns.map((col, index) => {
-            const cards = sortCards(col.projects);
+            const cards = sortCards(col.cards);
             const headingId = `column-${col.key}`;
             const allowed = dragging !== null && dropOutcome(dragging.column, index, dragging.status) === 'request';
             const refused = dragging !== null && !allowed && dragging.column !== index;
@@ -155,18 +152,18 @@ function Board({ portfolio }: { portfolio: Portfolio }) {
                   <Title order={2} fz="sm" fw={600} id={headingId}>
                     {col.name}
                   </Title>
-                  <Badge variant="default" size="sm" radius="sm" aria-label={ptp('projects.board.count', cards.length)}>
+                  <Badge variant="default" size="sm" radius="sm" aria-label={tp('projects.board.count', cards.length)}>
                     {cards.length}
                   </Badge>
                 </Group>
                 {col.max_days ? (
                   <Text fz="xs" c="dimmed" mb="xs">
-                    {pt('projects.board.maxDays', { days: col.max_days })}
+                    {t('projects.board.maxDays', { days: col.max_days })}
                   </Text>
                 ) : null}
                 {cards.length === 0 ? (
                   <Text fz="xs" c="dimmed" ta="center" py="md">
-                    {pt('projects.board.emptyColumn')}
+                    {t('projects.board.emptyColumn')}
                   </Text>
                 ) : (
                   <Stack component="ul" gap="xs" className={classes.cards} aria-describedby="board-hint">
@@ -215,59 +212,60 @@ export default function BoardPage() {
   const { values, setFilter } = useUrlFilters(['framework', 'status'] as const);
   const frameworks = useFrameworks();
   const status = oneOf(PROJECT_STATUSES, values.status);
-  const frameworkId = parseId(values.framework);
-  const portfolio = usePortfolio({ ...(frameworkId ? { framework_id: frameworkId } : {}), ...(status ? { status } : {}) });
+  // The board needs a framework: the one in the URL, else the first by name.
+  const frameworkId = parseId(values.framework) ?? frameworks.data?.items[0]?.id;
+  const portfolio = usePortfolio({ framework_id: frameworkId, ...(status ? { status } : {}) });
   const frameworkOptions = (frameworks.data?.items ?? []).map((f) => ({ value: String(f.id), label: f.name }));
-  const shown = portfolio.data?.framework.id;
-  const total = portfolio.data?.columns.reduce((n, c) => n + c.projects.length, 0) ?? 0;
+  const total = portfolio.data?.columns.reduce((n, c) => n + c.cards.length, 0) ?? 0;
 
   const propose = (
     <Button component={Link} to="/projects/new" leftSection={<IconPlus size={16} aria-hidden />}>
-      {pt('projects.propose')}
+      {t('projects.propose')}
     </Button>
   );
 
   let body;
-  if (frameworks.data && frameworks.data.items.length === 0)
+  if (frameworks.isError) body = <QueryError error={frameworks.error} retry={() => frameworks.refetch()} />;
+  else if (frameworks.data && frameworks.data.items.length === 0)
     body = (
       <EmptyState
         icon={<IconStack2 size={24} />}
-        title={pt('projects.board.noFrameworkTitle')}
+        title={t('projects.board.noFrameworkTitle')}
         action={
           <Button component={Link} to="/projects/frameworks" variant="light">
-            {pt('projects.frameworks.title')}
+            {t('projects.frameworks.title')}
           </Button>
         }
       >
-        {pt('projects.board.noFrameworkBody')}
+        {t('projects.board.noFrameworkBody')}
       </EmptyState>
     );
   else if (portfolio.isPending) body = <BoardSkeleton />;
   else if (portfolio.isError) body = <QueryError error={portfolio.error} retry={() => portfolio.refetch()} />;
   else if (total === 0 && !status)
     body = (
-      <EmptyState icon={<IconLayoutKanban size={24} />} title={pt('projects.board.emptyTitle')} action={propose}>
-        {pt('projects.board.emptyBody')}
+      <EmptyState icon={<IconLayoutKanban size={24} />} title={t('projects.board.emptyTitle')} action={propose}>
+        {t('projects.board.emptyBody')}
       </EmptyState>
     );
   else body = <Board portfolio={portfolio.data} />;
 
   return (
     <>
-      <PageHeader title={pt('projects.title')} description={pt('projects.board.description')} actions={propose} />
+      <PageHeader title={t('projects.title')} description={t('projects.board.description')} actions={propose} />
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
         <Select
-          label={pt('projects.framework')}
+          label={t('projects.framework')}
           data={frameworkOptions}
-          value={values.framework || (shown ? String(shown) : null)}
+          value={frameworkId ? String(frameworkId) : null}
           onChange={(v) => setFilter('framework', v ?? '')}
           allowDeselect={false}
           w={{ base: '100%', xs: 240 }}
           size="sm"
         />
         <Select
-          label={pt('projects.statusLabel')}
-          data={[{ value: '', label: t('common.all') }, ...PROJECT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
+          label={t('projects.statusLabel')}
+          data={[{ value: '', label: t('projects.board.statusDefault') }, ...PROJECT_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
           value={status ?? ''}
           onChange={(v) => setFilter('status', v ?? '')}
           allowDeselect={false}
@@ -276,7 +274,7 @@ export default function BoardPage() {
         />
         {portfolio.data && (
           <Text fz="sm" c="dimmed" pb={6}>
-            {ptp('projects.board.total', total)}
+            {tp('projects.board.total', total)}
           </Text>
         )}
       </Group>

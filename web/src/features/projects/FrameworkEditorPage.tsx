@@ -33,9 +33,8 @@ import { INTERACTION_TYPES } from '../engagement/types';
 import { gatekeeperLabel, levelLabel } from '../stakeholders/labels';
 import { GATEKEEPER_AREAS, LEVELS } from '../stakeholders/types';
 import { draftBody, draftFrom, emptyKpi, emptyPhase, validateDraft, type Draft, type KpiDraft, type PhaseDraft } from './frameworkDraft';
-import { pt } from './i18n';
 import { fieldErrorsByPath, formatLabel, kpiDirectionLabel, kpiKindLabel, parseId } from './labels';
-import { publishVersion, useFramework, useFrameworkVersion, useInvalidateProjects } from './queries';
+import { publishVersion, useFramework, useInvalidateProjects } from './queries';
 import { KPI_DIRECTIONS, KPI_KINDS, MULTI_STAKEHOLDER, type Framework, type FrameworkVersion, type GatekeeperArea, type KpiDirection, type KpiKind, type Level, type RecommendedFormat } from './types';
 import classes from './projects.module.css';
 
@@ -71,30 +70,30 @@ function PhaseEditor({
   const at = `phases[${index}]`;
   const err = (f: string) => errors[`${at}.${f}`] || undefined;
   const set = <K extends keyof PhaseDraft>(key: K, value: PhaseDraft[K]) => onChange({ ...phase, [key]: value });
-  const label = pt('projects.editor.phaseN', { n: index + 1, name: phase.name || '…' });
+  const label = t('projects.editor.phaseN', { n: index + 1, name: phase.name || '…' });
   return (
     <fieldset className={classes.fieldset} disabled={readOnly}>
       <legend className={classes.legend}>{label}</legend>
       <Stack gap="sm">
         <Group justify="flex-end" gap={4}>
-          <ActionIcon variant="subtle" color="gray" disabled={index === 0} onClick={() => onMove(-1)} aria-label={pt('projects.editor.moveUp', { name: label })}>
+          <ActionIcon variant="subtle" color="gray" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('projects.editor.moveUp', { name: label })}>
             <IconArrowUp size={16} aria-hidden />
           </ActionIcon>
-          <ActionIcon variant="subtle" color="gray" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={pt('projects.editor.moveDown', { name: label })}>
+          <ActionIcon variant="subtle" color="gray" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('projects.editor.moveDown', { name: label })}>
             <IconArrowDown size={16} aria-hidden />
           </ActionIcon>
-          <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={pt('projects.editor.remove', { name: label })}>
+          <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('projects.editor.remove', { name: label })}>
             <IconTrash size={16} aria-hidden />
           </ActionIcon>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <TextInput label={pt('projects.editor.key')} required value={phase.key} onChange={(e) => set('key', e.currentTarget.value)} error={err('key')} />
-          <TextInput label={pt('projects.editor.name')} required value={phase.name} onChange={(e) => set('name', e.currentTarget.value)} error={err('name')} />
-          <NumberInput label={pt('projects.editor.maxDays')} required min={1} value={phase.max_days} onChange={(v) => set('max_days', v)} error={err('max_days')} />
+          <TextInput label={t('projects.editor.key')} required value={phase.key} onChange={(e) => set('key', e.currentTarget.value)} error={err('key')} />
+          <TextInput label={t('projects.editor.name')} required value={phase.name} onChange={(e) => set('name', e.currentTarget.value)} error={err('name')} />
+          <NumberInput label={t('projects.editor.maxDays')} required min={1} value={phase.max_days} onChange={(v) => set('max_days', v)} error={err('max_days')} />
         </SimpleGrid>
         <Textarea
-          label={pt('projects.editor.guidelines')}
-          description={pt('projects.editor.guidelinesHint')}
+          label={t('projects.editor.guidelines')}
+          description={t('projects.editor.guidelinesHint')}
           autosize
           minRows={3}
           maxRows={12}
@@ -105,30 +104,31 @@ function PhaseEditor({
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <MultiSelect
-            label={pt('projects.recommendedFormats')}
+            label={t('projects.recommendedFormats')}
             data={formatOptions}
             value={phase.recommended_formats}
             onChange={(v) => set('recommended_formats', v as RecommendedFormat[])}
             error={err('recommended_formats')}
           />
           <Select
-            label={pt('projects.expectedLevel')}
+            label={t('projects.expectedLevel')}
             data={levelOptions}
             value={phase.expected_level}
-            allowDeselect={false}
-            onChange={(v) => v && set('expected_level', v as Level)}
+            clearable
+            placeholder={t('projects.editor.noLevel')}
+            onChange={(v) => set('expected_level', v as Level | null)}
             error={err('expected_level')}
           />
           <MultiSelect
-            label={pt('projects.editor.kpiKeys')}
+            label={t('projects.editor.kpiKeys')}
             data={kpiKeys.filter(Boolean)}
             value={phase.kpi_keys}
             onChange={(v) => set('kpi_keys', v)}
             error={err('kpi_keys')}
-            nothingFoundMessage={pt('projects.editor.noKpis')}
+            nothingFoundMessage={t('projects.editor.noKpis')}
           />
           <MultiSelect
-            label={pt('projects.editor.gatekeepers')}
+            label={t('projects.editor.gatekeepers')}
             data={gatekeeperOptions}
             value={phase.gatekeepers}
             onChange={(v) => set('gatekeepers', v as GatekeeperArea[])}
@@ -137,9 +137,9 @@ function PhaseEditor({
         </SimpleGrid>
         <Stack gap="xs">
           <Text fz="sm" fw={600}>
-            {pt('projects.criteria.title')}
+            {t('projects.criteria.title')}
           </Text>
-          {phase.exit_criteria.length === 0 && <Text fz="xs" c="dimmed">{pt('projects.criteria.none')}</Text>}
+          {phase.exit_criteria.length === 0 && <Text fz="xs" c="dimmed">{t('projects.criteria.none')}</Text>}
           {phase.exit_criteria.map((c, j) => {
             const cat = `exit_criteria[${j}]`;
             const update = (next: Partial<typeof c>) => set('exit_criteria', phase.exit_criteria.map((x, k) => (k === j ? { ...x, ...next } : x)));
@@ -147,8 +147,8 @@ function PhaseEditor({
               <Group key={j} gap="xs" align="flex-start" wrap="wrap">
                 <TextInput
                   size="xs"
-                  w={140}
-                  label={pt('projects.editor.criterionKey', { n: j + 1 })}
+                  w={180}
+                  label={t('projects.editor.criterionKey', { n: j + 1 })}
                   value={c.key}
                   onChange={(e) => update({ key: e.currentTarget.value })}
                   error={err(`${cat}.key`)}
@@ -156,7 +156,7 @@ function PhaseEditor({
                 <TextInput
                   size="xs"
                   style={{ flex: 1, minWidth: 200 }}
-                  label={pt('projects.editor.criterionText', { n: j + 1 })}
+                  label={t('projects.editor.criterionText', { n: j + 1 })}
                   value={c.text}
                   onChange={(e) => update({ text: e.currentTarget.value })}
                   error={err(`${cat}.text`)}
@@ -164,7 +164,7 @@ function PhaseEditor({
                 <Checkbox
                   size="xs"
                   mt={28}
-                  label={pt('projects.editor.evidenceRequired')}
+                  label={t('projects.editor.evidenceRequired')}
                   checked={c.evidence_required}
                   onChange={(e) => update({ evidence_required: e.currentTarget.checked })}
                 />
@@ -172,7 +172,7 @@ function PhaseEditor({
                   variant="subtle"
                   color="gray"
                   mt={22}
-                  aria-label={pt('projects.editor.removeCriterion', { n: j + 1 })}
+                  aria-label={t('projects.editor.removeCriterion', { n: j + 1 })}
                   onClick={() => set('exit_criteria', phase.exit_criteria.filter((_, k) => k !== j))}
                 >
                   <IconTrash size={14} aria-hidden />
@@ -187,7 +187,7 @@ function PhaseEditor({
             style={{ alignSelf: 'flex-start' }}
             onClick={() => set('exit_criteria', [...phase.exit_criteria, { key: '', text: '', evidence_required: false }])}
           >
-            {pt('projects.editor.addCriterion')}
+            {t('projects.editor.addCriterion')}
           </Button>
         </Stack>
       </Stack>
@@ -215,21 +215,21 @@ function KpiEditor({
   const at = `kpis[${index}]`;
   const err = (f: string) => errors[`${at}.${f}`] || undefined;
   const set = <K extends keyof KpiDraft>(key: K, value: KpiDraft[K]) => onChange({ ...kpi, [key]: value });
-  const label = pt('projects.editor.kpiN', { n: index + 1, name: kpi.name || '…' });
+  const label = t('projects.editor.kpiN', { n: index + 1, name: kpi.name || '…' });
   return (
     <fieldset className={classes.fieldset} disabled={readOnly}>
       <legend className={classes.legend}>{label}</legend>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-        <TextInput size="xs" label={pt('projects.editor.key')} required value={kpi.key} onChange={(e) => set('key', e.currentTarget.value)} error={err('key')} />
-        <TextInput size="xs" label={pt('projects.editor.name')} required value={kpi.name} onChange={(e) => set('name', e.currentTarget.value)} error={err('name')} />
-        <TextInput size="xs" label={pt('projects.editor.unit')} value={kpi.unit} onChange={(e) => set('unit', e.currentTarget.value)} error={err('unit')} />
-        <NumberInput size="xs" label={pt('projects.editor.target')} value={kpi.target} onChange={(v) => set('target', v)} error={err('target')} />
-        <Select size="xs" label={pt('projects.editor.direction')} data={directionOptions} value={kpi.direction} allowDeselect={false} onChange={(v) => v && set('direction', v as KpiDirection)} error={err('direction')} />
-        <Select size="xs" label={pt('projects.editor.kind')} data={kindOptions} value={kpi.kind} allowDeselect={false} onChange={(v) => v && set('kind', v as KpiKind)} error={err('kind')} />
+        <TextInput size="xs" label={t('projects.editor.key')} required value={kpi.key} onChange={(e) => set('key', e.currentTarget.value)} error={err('key')} />
+        <TextInput size="xs" label={t('projects.editor.name')} required value={kpi.name} onChange={(e) => set('name', e.currentTarget.value)} error={err('name')} />
+        <TextInput size="xs" label={t('projects.editor.unit')} value={kpi.unit} onChange={(e) => set('unit', e.currentTarget.value)} error={err('unit')} />
+        <NumberInput size="xs" label={t('projects.editor.target')} value={kpi.target} onChange={(v) => set('target', v)} error={err('target')} />
+        <Select size="xs" label={t('projects.editor.direction')} data={directionOptions} value={kpi.direction} allowDeselect={false} onChange={(v) => v && set('direction', v as KpiDirection)} error={err('direction')} />
+        <Select size="xs" label={t('projects.editor.kind')} data={kindOptions} value={kpi.kind} allowDeselect={false} onChange={(v) => v && set('kind', v as KpiKind)} error={err('kind')} />
         <Select
           size="xs"
-          label={pt('projects.editor.countsFrom')}
-          description={pt('projects.editor.countsFromHint')}
+          label={t('projects.editor.countsFrom')}
+          description={t('projects.editor.countsFromHint')}
           data={phaseOptions}
           value={kpi.counts_from_phase}
           clearable
@@ -238,8 +238,8 @@ function KpiEditor({
           required={kpi.kind === 'financial'}
         />
         <Group align="flex-end">
-          <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove} aria-label={pt('projects.editor.remove', { name: label })}>
-            {pt('projects.editor.removeShort')}
+          <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={onRemove} aria-label={t('projects.editor.remove', { name: label })}>
+            {t('projects.editor.removeShort')}
           </Button>
         </Group>
       </SimpleGrid>
@@ -261,7 +261,7 @@ function Editor({ framework, version, readOnly }: { framework: Framework; versio
     onSuccess: async (v) => {
       await invalidate();
       setErrors({});
-      notifySuccess(pt('projects.editor.published', { version: v?.version ?? framework.current_version + 1 }));
+      notifySuccess(t('projects.editor.published', { version: v?.version ?? framework.current_version + 1 }));
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) return notifyError(error);
@@ -293,7 +293,7 @@ function Editor({ framework, version, readOnly }: { framework: Framework; versio
             color="red"
             variant="light"
             icon={<IconAlertTriangle size={18} aria-hidden />}
-            title={pt('projects.editor.problems', { count: problems.length })}
+            title={t('projects.editor.problems', { count: problems.length })}
             role="alert"
           >
             <List size="sm" spacing={2}>
@@ -311,10 +311,10 @@ function Editor({ framework, version, readOnly }: { framework: Framework; versio
         <section aria-labelledby="editor-phases">
           <Group justify="space-between" mb="xs">
             <Title order={2} fz="md" fw={600} id="editor-phases">
-              {pt('projects.phases')}
+              {t('projects.phases')}
             </Title>
             <Text fz="xs" c="dimmed">
-              {pt('projects.editor.phaseRule')}
+              {t('projects.editor.phaseRule')}
             </Text>
           </Group>
           {errors.phases && (
@@ -344,14 +344,14 @@ function Editor({ framework, version, readOnly }: { framework: Framework; versio
             ))}
             {!readOnly && draft.phases.length < 12 && (
               <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} style={{ alignSelf: 'flex-start' }} onClick={() => update({ ...draft, phases: [...draft.phases, emptyPhase()] })}>
-                {pt('projects.editor.addPhase')}
+                {t('projects.editor.addPhase')}
               </Button>
             )}
           </Stack>
         </section>
         <section aria-labelledby="editor-kpis">
           <Title order={2} fz="md" fw={600} id="editor-kpis" mb="xs">
-            {pt('projects.kpis')}
+            {t('projects.kpis')}
           </Title>
           {errors.kpis && (
             <Text c="red" fz="sm" mb="xs">
@@ -359,7 +359,7 @@ function Editor({ framework, version, readOnly }: { framework: Framework; versio
             </Text>
           )}
           <Stack gap="sm">
-            {draft.kpis.length === 0 && <Text fz="sm" c="dimmed">{pt('projects.editor.noKpis')}</Text>}
+            {draft.kpis.length === 0 && <Text fz="sm" c="dimmed">{t('projects.editor.noKpis')}</Text>}
             {draft.kpis.map((k, i) => (
               <KpiEditor
                 key={k.uid}
@@ -374,7 +374,7 @@ function Editor({ framework, version, readOnly }: { framework: Framework; versio
             ))}
             {!readOnly && (
               <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} style={{ alignSelf: 'flex-start' }} onClick={() => update({ ...draft, kpis: [...draft.kpis, emptyKpi()] })}>
-                {pt('projects.editor.addKpi')}
+                {t('projects.editor.addKpi')}
               </Button>
             )}
           </Stack>
@@ -383,10 +383,10 @@ function Editor({ framework, version, readOnly }: { framework: Framework; versio
           <Paper withBorder radius="md" p="sm">
             <Group justify="space-between" gap="sm">
               <Text fz="xs" c="dimmed" maw={560}>
-                {pt('projects.editor.publishHint', { phases: phaseKeys.length })}
+                {t('projects.editor.publishHint', { phases: phaseKeys.length })}
               </Text>
               <Button type="submit" loading={publish.isPending}>
-                {pt('projects.editor.publish', { version: framework.current_version + 1 })}
+                {t('projects.editor.publish', { version: framework.current_version + 1 })}
               </Button>
             </Group>
           </Paper>
@@ -401,13 +401,11 @@ export default function FrameworkEditorPage() {
   const { id } = useParams();
   const frameworkId = parseId(id);
   const { user } = useSignedIn();
+  // The framework comes with its current version, which the editor starts from.
   const framework = useFramework(frameworkId);
-  const current = framework.data?.current_version;
-  const version = useFrameworkVersion(frameworkId, current);
   if (frameworkId === undefined) return <NotFound />;
-  if (framework.isPending || (current !== undefined && current > 0 && version.isPending)) return <PageSkeleton />;
+  if (framework.isPending) return <PageSkeleton />;
   if (framework.isError) return <QueryError error={framework.error} retry={() => framework.refetch()} />;
-  if (version.isError) return <QueryError error={version.error} retry={() => version.refetch()} />;
   const f = framework.data;
   const readOnly = !canAdminister(user.role);
   return (
@@ -415,18 +413,18 @@ export default function FrameworkEditorPage() {
       <PageHeader
         title={f.name}
         crumbs={[
-          { label: pt('projects.title'), to: '/projects' },
-          { label: pt('projects.frameworks.title'), to: '/projects/frameworks' },
+          { label: t('projects.title'), to: '/projects' },
+          { label: t('projects.frameworks.title'), to: '/projects/frameworks' },
         ]}
         description={
           readOnly
-            ? pt('projects.editor.readOnly')
+            ? t('projects.editor.readOnly')
             : f.current_version > 0
-              ? pt('projects.editor.descriptionVersion', { version: f.current_version })
-              : pt('projects.editor.descriptionNew')
+              ? t('projects.editor.descriptionVersion', { version: f.current_version })
+              : t('projects.editor.descriptionNew')
         }
       />
-      <Editor key={`${f.id}-${f.current_version}`} framework={f} version={version.data} readOnly={readOnly} />
+      <Editor key={`${f.id}-${f.current_version}`} framework={f} version={f.current} readOnly={readOnly} />
     </>
   );
 }

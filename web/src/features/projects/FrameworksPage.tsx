@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Modal, Paper, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconStack2 } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -11,20 +11,15 @@ import { RelativeTime } from '../../components/Time';
 import { useProblemForm } from '../../components/useProblemForm';
 import { t } from '../../messages';
 import { canAdminister, useSignedIn } from '../auth/session';
-import { pt } from './i18n';
 import { createFramework, useFrameworks, useInvalidateProjects } from './queries';
 
 function CreateDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const invalidate = useInvalidateProjects();
-  const form = useProblemForm({ name: '', description: '', template: true });
+  const form = useProblemForm({ name: '', description: '' });
   const save = useMutation({
-    mutationFn: () =>
-      createFramework({
-        name: form.values.name.trim(),
-        ...(form.values.description.trim() ? { description: form.values.description.trim() } : {}),
-        ...(form.values.template ? { template: 'default' as const } : {}),
-      }),
+    // Version 1 is always the default template; the editor then publishes the adapted version 2.
+    mutationFn: () => createFramework({ name: form.values.name.trim(), description: form.values.description.trim(), template: 'default' }),
     onSuccess: async (f) => {
       await invalidate();
       onClose();
@@ -33,7 +28,7 @@ function CreateDialog({ opened, onClose }: { opened: boolean; onClose: () => voi
     onError: (e) => form.fail(e),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={pt('projects.frameworks.new')}>
+    <Modal opened={opened} onClose={onClose} title={t('projects.frameworks.new')}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -43,20 +38,22 @@ function CreateDialog({ opened, onClose }: { opened: boolean; onClose: () => voi
         }}
       >
         <Stack gap="sm">
-          <TextInput label={pt('projects.frameworks.name')} required data-autofocus maxLength={200} {...form.text('name')} />
-          <Textarea label={pt('projects.frameworks.descriptionLabel')} autosize minRows={2} maxLength={2000} {...form.text('description')} />
-          <Checkbox
-            label={pt('projects.frameworks.template')}
-            description={pt('projects.frameworks.templateHint')}
-            checked={form.values.template}
-            onChange={(e) => form.setValue('template', e.currentTarget.checked)}
-          />
+          <TextInput label={t('projects.frameworks.name')} required data-autofocus maxLength={200} {...form.text('name')} />
+          <Textarea label={t('projects.frameworks.descriptionLabel')} autosize minRows={2} maxLength={2000} {...form.text('description')} />
+          <div>
+            <Text fz="sm" fw={500}>
+              {t('projects.frameworks.template')}
+            </Text>
+            <Text fz="xs" c="dimmed">
+              {t('projects.frameworks.templateHint')}
+            </Text>
+          </div>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {pt('projects.frameworks.create')}
+              {t('projects.frameworks.create')}
             </Button>
           </Group>
         </Stack>
@@ -73,7 +70,7 @@ export default function FrameworksPage() {
   const [opened, { open, close }] = useDisclosure(false);
   const create = manager ? (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-      {pt('projects.frameworks.new')}
+      {t('projects.frameworks.new')}
     </Button>
   ) : undefined;
 
@@ -82,20 +79,20 @@ export default function FrameworksPage() {
   else if (frameworks.isError) body = <QueryError error={frameworks.error} retry={() => frameworks.refetch()} />;
   else if (frameworks.data.items.length === 0)
     body = (
-      <EmptyState icon={<IconStack2 size={24} />} title={pt('projects.frameworks.emptyTitle')} action={create}>
-        {pt('projects.frameworks.emptyBody')}
+      <EmptyState icon={<IconStack2 size={24} />} title={t('projects.frameworks.emptyTitle')} action={create}>
+        {t('projects.frameworks.emptyBody')}
       </EmptyState>
     );
   else
     body = (
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={560}>
-          <Table aria-label={pt('projects.frameworks.title')} highlightOnHover>
+          <Table aria-label={t('projects.frameworks.title')} highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{pt('projects.frameworks.name')}</Table.Th>
-                <Table.Th>{pt('projects.frameworks.version')}</Table.Th>
-                <Table.Th>{pt('projects.frameworks.lastPublished')}</Table.Th>
+                <Table.Th>{t('projects.frameworks.name')}</Table.Th>
+                <Table.Th>{t('projects.frameworks.version')}</Table.Th>
+                <Table.Th>{t('projects.frameworks.lastPublished')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -114,7 +111,7 @@ export default function FrameworksPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Text fz="sm">{f.current_version > 0 ? pt('projects.frameworks.versionN', { version: f.current_version }) : pt('projects.frameworks.draft')}</Text>
+                      <Text fz="sm">{f.current_version > 0 ? t('projects.frameworks.versionN', { version: f.current_version }) : t('projects.frameworks.draft')}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text fz="sm">
@@ -132,7 +129,7 @@ export default function FrameworksPage() {
 
   return (
     <>
-      <PageHeader title={pt('projects.frameworks.title')} crumbs={[{ label: pt('projects.title'), to: '/projects' }]} description={pt('projects.frameworks.description')} actions={create} />
+      <PageHeader title={t('projects.frameworks.title')} crumbs={[{ label: t('projects.title'), to: '/projects' }]} description={t('projects.frameworks.description')} actions={create} />
       {body}
       {manager && <CreateDialog opened={opened} onClose={close} />}
     </>

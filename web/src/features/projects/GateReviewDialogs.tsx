@@ -1,24 +1,9 @@
-// The gate review dialogs: requesting a review (criteria with evidence, KPI values, decision
-// makers) and deciding one (go, kill, hold, pivot). A review is the only way to change phase.
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+// The gate review dialogs: requesting a review (it records the exit criteria as checked on the
+// project and the latest KPI values; the request names the decision makers and the gatekeepers
+// present) and deciding one (go, kill, hold, pivot). A review is the only way to change phase.
+import { Alert, Anchor, Button, Group, List, Modal, MultiSelect, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -26,20 +11,18 @@ import { ApiError, mapProblem } from '../../api/problem';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
 import { CardSkeleton } from '../../components/Skeletons';
-import { t } from '../../messages';
+import { t, tp } from '../../messages';
 import { PeopleMultiSelect } from '../engagement/pickers';
 import { gatekeeperLabel } from '../stakeholders/labels';
-import { pt } from './i18n';
 import { decisionLabel, fieldErrorsByPath } from './labels';
 import { decideGateReview, requestGateReview, useFrameworkVersion, useInvalidateProjects, useProject, useSetProject } from './queries';
 import { DECISIONS, type CriterionState, type Decision, type GateReview, type Phase, type Project } from './types';
 
 const MAX_TEXT = 4000;
 
-/** The current phase's exit criteria with their state (the project's, or the framework's, all open). */
-export function currentCriteria(project: Project, phase: Phase | undefined): CriterionState[] {
-  if (project.exit_criteria) return project.exit_criteria;
-  return (phase?.exit_criteria ?? []).map((c) => ({ ...c, met: false, evidence_url: null }));
+/** The current phase's exit criteria as checked on the project. */
+export function currentCriteria(project: Project): CriterionState[] {
+  return project.criteria;
 }
 
 /** Whether the server said 409 (another review is open / already decided). */
@@ -55,23 +38,50 @@ function ConflictAlert({ title, children }: { title: string; children: React.Rea
   );
 }
 
+/** Gatekeeper stakeholders of the project, who can be named as present. */
+export function gatekeeperOptions(project: Project): { value: string; label: string }[] {
+  return project.stakeholders
+    .filter((s) => s.role === 'gatekeeper' || s.kind === 'internal_gatekeeper')
+    .map((s) => ({ value: String(s.stakeholder_id), label: s.name }));
+}
+
 // ---- request ---------------------------------------------------------------------------
 
-interface CriterionRow {
-  key: string;
-  text: string;
-  evidence_required: boolean;
-  met: boolean;
-  evidence_url: string;
+/** The criteria as the review will record them: checked on the project page, shown here read-only. */
+function CriteriaSnapshot({ criteria }: { criteria: CriterionState[] }) {
+  if (criteria.length === 0) return <Text fz="sm" c="dimmed">{t('projects.criteria.none')}</Text>;
+  return (
+    <List spacing={4} size="sm" listStyleType="none" pl={0} aria-labelledby="review-criteria-heading">
+      {criteria.map((c) => (
+        <List.Item key={c.key}>
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            {c.met ? (
+              <IconCircleCheck size={16} aria-hidden color="var(--mantine-color-teal-filled)" style={{ flexShrink: 0, marginTop: 2 }} />
+            ) : (
+              <IconCircleDashed size={16} aria-hidden color="var(--mantine-color-dimmed)" style={{ flexShrink: 0, marginTop: 2 }} />
+            )}
+            <Text fz="sm">
+              <Text span fz="sm" fw={600}>
+                {c.met ? t('projects.review.criterionMet') : t('projects.review.criterionOpen')}:
+              </Text>{' '}
+              {c.text}
+              {c.evidence_required && !c.met && (
+                <Text span fz="xs" c="dimmed">
+                  {' '}
+                  ({t('projects.criteria.evidenceRequired')})
+                </Text>
+              )}
+            </Text>
+          </Group>
+        </List.Item>
+      ))}
+    </List>
+  );
 }
 
 function RequestForm({ project, phase, onClose }: { project: Project; phase: Phase | undefined; onClose: () => void }) {
   const invalidate = useInvalidateProjects();
-  const [criteria, setCriteria] = useState<CriterionRow[]>(() =>
-    currentCriteria(project, phase).map((c) => ({ ...c, evidence_url: c.evidence_url ?? '' })),
-  );
-  const kpiKeys = phase?.kpi_keys ?? [];
-  const [kpis, setKpis] = useState<Record<string, number | string>>({});
+  const criteria = currentCriteria(project);
   const [makers, setMakers] = useState<string[]>([]);
   const [present, setPresent] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -79,24 +89,18 @@ function RequestForm({ project, phase, onClose }: { project: Project; phase: Pha
   const save = useMutation({
     mutationFn: () =>
       requestGateReview(project.id, {
-        criteria: criteria.map((c) => ({ key: c.key, met: c.met, ...(c.evidence_url.trim() ? { evidence_url: c.evidence_url.trim() } : {}) })),
-        kpi_values: Object.entries(kpis)
-          .filter(([, v]) => v !== '' && Number.isFinite(Number(v)))
-          .map(([kpi_key, v]) => ({ kpi_key, value: Number(v) })),
         decision_maker_ids: makers.map(Number),
         gatekeepers_present: present.map(Number),
       }),
     onSuccess: async () => {
       await invalidate();
-      notifySuccess(pt('projects.review.requested', { title: project.title }));
+      notifySuccess(t('projects.review.requested', { title: project.title }));
       onClose();
     },
     onError: (error) => {
       if (isConflict(error)) return; // shown in the dialog
-      const byPath = error instanceof ApiError ? fieldErrorsByPath(error.problem.errors, t('problem.field_invalid')) : {};
-      if (error instanceof ApiError && error.problem.field && error.problem.detail) byPath[error.problem.field] ??= error.problem.detail;
-      setErrors(byPath);
-      const { message } = mapProblem(error, ['criteria', 'kpi_values', 'decision_maker_ids', 'gatekeepers_present']);
+      const { fieldErrors, message } = mapProblem(error, ['decision_maker_ids', 'gatekeepers_present']);
+      setErrors(fieldErrors);
       if (message) notifyError(message);
     },
   });
@@ -104,81 +108,38 @@ function RequestForm({ project, phase, onClose }: { project: Project; phase: Pha
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (save.isPending) return;
-    const next: Record<string, string> = {};
-    if (makers.length === 0) next.decision_maker_ids = pt('projects.review.needMaker');
-    criteria.forEach((c, i) => {
-      if (c.evidence_url.trim() && !/^https?:\/\/\S+$/i.test(c.evidence_url.trim())) next[`criteria[${i}].evidence_url`] = pt('projects.review.badUrl');
-    });
-    setErrors(next);
-    if (Object.keys(next).length === 0) save.mutate();
+    setErrors({});
+    save.mutate();
   };
 
-  const gatekeeperOptions = project.stakeholders.map((s) => ({ value: String(s.stakeholder_id), label: s.name }));
+  const gatekeepers = gatekeeperOptions(project);
+  const openRequired = criteria.filter((c) => c.evidence_required && !c.met).length;
   return (
     <form onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])}>
       <Stack gap="md">
         {isConflict(save.error) && (
-          <ConflictAlert title={pt('projects.review.conflictOpenTitle')}>
-            <Text fz="sm">{pt('projects.review.conflictOpen')}</Text>
+          <ConflictAlert title={t('projects.review.conflictOpenTitle')}>
+            <Text fz="sm">{t('projects.review.conflictOpen')}</Text>
             <Anchor component={Link} to={`/projects/${project.id}#reviews-heading`} fz="sm" onClick={onClose}>
-              {pt('projects.review.openProject')}
+              {t('projects.review.openProject')}
             </Anchor>
           </ConflictAlert>
         )}
-        <Text fz="sm">{pt('projects.review.requestIntro', { phase: project.phase.name })}</Text>
-        <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-          <Text component="legend" fw={600} fz="sm" mb={4}>
-            {pt('projects.criteria.title')}
+        <Text fz="sm">{t('projects.review.requestIntro', { phase: project.phase.name })}</Text>
+        <Stack gap={4}>
+          <Text fw={600} fz="sm" id="review-criteria-heading">
+            {t('projects.criteria.title')} · {t('projects.criteria.progress', { met: criteria.filter((c) => c.met).length, total: criteria.length })}
           </Text>
-          {criteria.length === 0 && <Text fz="sm" c="dimmed">{pt('projects.criteria.none')}</Text>}
-          {criteria.map((c, i) => (
-            <SimpleGrid key={c.key} cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4}>
-              <Checkbox
-                label={c.text}
-                description={c.evidence_required ? pt('projects.criteria.evidenceRequired') : undefined}
-                checked={c.met}
-                onChange={(e) => {
-                  const met = e.currentTarget.checked;
-                  setCriteria((rows) => rows.map((r, j) => (j === i ? { ...r, met } : r)));
-                }}
-                error={errors[`criteria[${i}]`] ?? errors[`criteria[${i}].met`]}
-              />
-              <TextInput
-                size="xs"
-                type="url"
-                label={pt('projects.criteria.evidenceFor', { text: c.text })}
-                placeholder="https://"
-                value={c.evidence_url}
-                onChange={(e) => {
-                  const evidence_url = e.currentTarget.value;
-                  setCriteria((rows) => rows.map((r, j) => (j === i ? { ...r, evidence_url } : r)));
-                }}
-                error={errors[`criteria[${i}].evidence_url`]}
-              />
-            </SimpleGrid>
-          ))}
-        </Stack>
-        {kpiKeys.length > 0 && (
-          <Stack gap="xs">
-            <Text fw={600} fz="sm">
-              {pt('projects.review.kpiValues')}
+          <CriteriaSnapshot criteria={criteria} />
+          {openRequired > 0 && (
+            <Text fz="xs" c="dimmed">
+              {tp('projects.review.openRequired', openRequired)}
             </Text>
-            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-              {kpiKeys.map((key, i) => (
-                <NumberInput
-                  key={key}
-                  size="xs"
-                  label={key}
-                  value={kpis[key] ?? ''}
-                  onChange={(v) => setKpis((m) => ({ ...m, [key]: v }))}
-                  error={errors[`kpi_values[${i}].value`]}
-                />
-              ))}
-            </SimpleGrid>
-          </Stack>
-        )}
+          )}
+        </Stack>
         <PeopleMultiSelect
-          label={pt('projects.review.decisionMakers')}
+          label={t('projects.review.decisionMakers')}
+          description={t('projects.review.decisionMakersHint')}
           value={makers}
           onChange={(v) => {
             setMakers(v);
@@ -188,12 +149,13 @@ function RequestForm({ project, phase, onClose }: { project: Project; phase: Pha
         />
         {phase && phase.gatekeepers.length > 0 && (
           <MultiSelect
-            label={pt('projects.review.gatekeepersPresent')}
-            description={pt('projects.review.gatekeepersNeeded', { areas: phase.gatekeepers.map(gatekeeperLabel).join(', ') })}
-            data={gatekeeperOptions}
+            label={t('projects.review.gatekeepersPresent')}
+            description={t('projects.review.gatekeepersNeeded', { areas: phase.gatekeepers.map(gatekeeperLabel).join(', ') })}
+            data={gatekeepers}
             value={present}
             onChange={setPresent}
-            error={errors.gatekeepers_present ?? errors.gatekeepers}
+            error={errors.gatekeepers_present || undefined}
+            nothingFoundMessage={t('projects.review.noGatekeepers')}
             searchable
           />
         )}
@@ -202,7 +164,7 @@ function RequestForm({ project, phase, onClose }: { project: Project; phase: Pha
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={save.isPending}>
-            {pt('projects.review.request')}
+            {t('projects.review.request')}
           </Button>
         </Group>
       </Stack>
@@ -216,7 +178,7 @@ export function RequestReviewDialog({ projectId, opened, onClose }: { projectId:
   const version = useFrameworkVersion(project.data?.framework.id, project.data?.framework.version);
   const phase = version.data?.phases.find((p) => p.key === project.data?.phase.key);
   return (
-    <Modal opened={opened} onClose={onClose} title={pt('projects.review.requestTitle', { title: project.data?.title ?? '' })} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('projects.review.requestTitle', { title: project.data?.title ?? '' })} size="lg">
       {project.isError ? (
         <QueryError error={project.error} retry={() => project.refetch()} />
       ) : !project.data || version.isPending ? (
@@ -250,12 +212,11 @@ const decisionHintKeys = {
 export function decisionErrors(v: DecideValues): Record<string, string> {
   const e: Record<string, string> = {};
   const required = t('form.required');
-  if (!v.decision) e.decision = pt('projects.decision.choose');
+  if (!v.decision) e.decision = t('projects.decision.choose');
   if (!v.rationale.trim()) e.rationale = required;
-  else if (v.rationale.length > MAX_TEXT) e.rationale = pt('projects.textTooLong', { max: MAX_TEXT });
+  else if (v.rationale.length > MAX_TEXT) e.rationale = t('projects.textTooLong', { max: MAX_TEXT });
   if (v.decision === 'kill') {
     if (!v.learned.trim()) e['learnings.learned'] = required;
-    if (!v.do_differently.trim()) e['learnings.do_differently'] = required;
   }
   if (v.decision === 'pivot') {
     if (!v.pivot_to_phase) e.pivot_to_phase = required;
@@ -280,6 +241,7 @@ export function DecideDialog({
   const setProject = useSetProject();
   const invalidate = useInvalidateProjects();
   const [v, setV] = useState<DecideValues>({ decision: '', rationale: '', learned: '', do_differently: '', pivot_to_phase: '', new_hypothesis: '' });
+  const [present, setPresent] = useState<string[]>(() => review.gatekeepers_present.map(String));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof DecideValues>(key: K, value: DecideValues[K]) => {
     setV((old) => ({ ...old, [key]: value }));
@@ -294,6 +256,7 @@ export function DecideDialog({
       return decideGateReview(review.id, {
         decision,
         rationale: v.rationale.trim(),
+        ...(review.gatekeepers_required.length > 0 ? { gatekeepers_present: present.map(Number) } : {}),
         ...(decision === 'kill' ? { learnings: { learned: v.learned.trim(), do_differently: v.do_differently.trim() } } : {}),
         ...(decision === 'pivot' ? { pivot_to_phase: v.pivot_to_phase, new_hypothesis: v.new_hypothesis.trim() } : {}),
       });
@@ -301,14 +264,14 @@ export function DecideDialog({
     onSuccess: async (answer) => {
       if (answer?.project) await setProject(answer.project);
       else await invalidate();
-      notifySuccess(pt('projects.decision.saved', { decision: decisionLabel(v.decision as Decision) }));
+      notifySuccess(t('projects.decision.saved', { decision: decisionLabel(v.decision as Decision) }));
       onClose();
     },
     onError: (error) => {
       if (isConflict(error)) return;
       const byPath = error instanceof ApiError ? fieldErrorsByPath(error.problem.errors, t('problem.field_invalid')) : {};
       if (error instanceof ApiError && error.problem.field) byPath[error.problem.field] ??= error.problem.detail ?? t('problem.field_invalid');
-      const known = ['decision', 'rationale', 'learnings.learned', 'learnings.do_differently', 'pivot_to_phase', 'new_hypothesis'];
+      const known = ['decision', 'rationale', 'learnings.learned', 'learnings.do_differently', 'pivot_to_phase', 'new_hypothesis', 'gatekeepers_present'];
       const mine = Object.fromEntries(Object.entries(byPath).filter(([k]) => known.includes(k) || k === 'learnings'));
       if (mine.learnings) mine['learnings.learned'] ??= mine.learnings;
       setErrors(mine);
@@ -328,13 +291,13 @@ export function DecideDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={pt('projects.decision.title', { title: project.title })} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('projects.decision.title', { title: project.title })} size="lg">
       <form onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])}>
         <Stack gap="md">
           {isConflict(save.error) && (
-            <ConflictAlert title={pt('projects.decision.conflictTitle')}>
+            <ConflictAlert title={t('projects.decision.conflictTitle')}>
               <Text fz="sm" mb="xs">
-                {pt('projects.decision.conflict')}
+                {t('projects.decision.conflict')}
               </Text>
               <Button
                 size="xs"
@@ -344,17 +307,24 @@ export function DecideDialog({
                   onClose();
                 }}
               >
-                {pt('projects.decision.showLatest')}
+                {t('projects.decision.showLatest')}
               </Button>
             </ConflictAlert>
           )}
           {errors._blocked && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={pt('projects.decision.blockedTitle')} role="alert">
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('projects.decision.blockedTitle')} role="alert">
               {errors._blocked}
             </Alert>
           )}
+          <Text fz="sm" c="dimmed">
+            {t('projects.review.summary', {
+              phase: phases.find((p) => p.key === review.from_phase)?.name ?? review.from_phase,
+              met: review.criteria.filter((c) => c.met).length,
+              total: review.criteria.length,
+            })}
+          </Text>
           <Radio.Group
-            label={pt('projects.decision.label')}
+            label={t('projects.decision.label')}
             value={v.decision}
             onChange={(d) => set('decision', d as Decision)}
             error={errors.decision || undefined}
@@ -362,12 +332,12 @@ export function DecideDialog({
           >
             <Stack gap={6} mt={6}>
               {DECISIONS.map((d) => (
-                <Radio key={d} value={d} label={decisionLabel(d)} description={pt(decisionHintKeys[d])} />
+                <Radio key={d} value={d} label={decisionLabel(d)} description={t(decisionHintKeys[d])} />
               ))}
             </Stack>
           </Radio.Group>
           <Textarea
-            label={pt('projects.decision.rationale')}
+            label={t('projects.decision.rationale')}
             required
             autosize
             minRows={3}
@@ -377,13 +347,25 @@ export function DecideDialog({
             onChange={(e) => set('rationale', e.currentTarget.value)}
             error={errors.rationale || undefined}
           />
+          {review.gatekeepers_required.length > 0 && (
+            <MultiSelect
+              label={t('projects.review.gatekeepersPresent')}
+              description={t('projects.review.gatekeepersNeeded', { areas: review.gatekeepers_required.map(gatekeeperLabel).join(', ') })}
+              data={gatekeeperOptions(project)}
+              value={present}
+              onChange={setPresent}
+              error={errors.gatekeepers_present || undefined}
+              nothingFoundMessage={t('projects.review.noGatekeepers')}
+              searchable
+            />
+          )}
           {v.decision === 'kill' && (
             <Stack gap="sm">
               <Text fz="sm" c="dimmed">
-                {pt('projects.decision.killNote')}
+                {t('projects.decision.killNote')}
               </Text>
               <Textarea
-                label={pt('projects.learnings.learned')}
+                label={t('projects.learnings.learned')}
                 required
                 autosize
                 minRows={2}
@@ -393,8 +375,7 @@ export function DecideDialog({
                 error={errors['learnings.learned'] || undefined}
               />
               <Textarea
-                label={pt('projects.learnings.doDifferently')}
-                required
+                label={t('projects.learnings.doDifferently')}
                 autosize
                 minRows={2}
                 maxLength={MAX_TEXT}
@@ -407,8 +388,8 @@ export function DecideDialog({
           {v.decision === 'pivot' && (
             <Stack gap="sm">
               <Select
-                label={pt('projects.decision.pivotTo')}
-                description={pt('projects.decision.pivotToHint')}
+                label={t('projects.decision.pivotTo')}
+                description={t('projects.decision.pivotToHint')}
                 required
                 data={pivotOptions}
                 value={v.pivot_to_phase || null}
@@ -416,7 +397,7 @@ export function DecideDialog({
                 error={errors.pivot_to_phase || undefined}
               />
               <Textarea
-                label={pt('projects.decision.newHypothesis')}
+                label={t('projects.decision.newHypothesis')}
                 required
                 autosize
                 minRows={2}
@@ -429,14 +410,14 @@ export function DecideDialog({
           )}
           <Group justify="space-between" gap="sm">
             <Text fz="xs" c="dimmed">
-              {pt('projects.form.submitHint')}
+              {t('projects.form.submitHint')}
             </Text>
             <Group gap="sm">
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={save.isPending}>
-                {pt('projects.decision.submit')}
+                {t('projects.decision.submit')}
               </Button>
             </Group>
           </Group>

@@ -6,13 +6,12 @@ import { IconTable } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { formatNumber } from '../../lib/format';
-import { t } from '../../messages';
+import { t, tp } from '../../messages';
 import { mapProblem } from '../../api/problem';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { dayLabel, localDayPlus } from '../engagement/parts';
 import { Chart } from './Chart';
 import { kpiLineOption, type ChartColors } from './charts';
-import { pt, ptp } from './i18n';
 import { countsIn, kpiDirectionLabel, kpiKindLabel, kpiPointStyle, meetsTarget } from './labels';
 import { Muted, Section } from './parts';
 import { recordKpiValue, useInvalidateProjects, useKpiValues } from './queries';
@@ -21,9 +20,9 @@ import type { FrameworkVersion, KpiDefinition, KpiValue, Project } from './types
 function KpiCard({ kpi, values, version }: { kpi: KpiDefinition; values: KpiValue[]; version: FrameworkVersion }) {
   const [tableOpen, { toggle }] = useDisclosure(false);
   const fromName = version.phases.find((p) => p.key === kpi.counts_from_phase)?.name;
-  const countsLabel = pt('projects.kpi.counts');
-  const beforeLabel = fromName ? pt('projects.kpi.beforeNamed', { phase: fromName }) : pt('projects.kpi.before');
-  const targetLabel = pt('projects.kpi.target', { target: kpi.target ?? 0 });
+  const countsLabel = t('projects.kpi.counts');
+  const beforeLabel = fromName ? t('projects.kpi.beforeNamed', { phase: fromName }) : t('projects.kpi.before');
+  const targetLabel = t('projects.kpi.target', { target: kpi.target ?? 0 });
   const build = useCallback(
     (colors: ChartColors) => kpiLineOption(kpi, values, { counts: countsLabel, before: beforeLabel, target: targetLabel }, colors),
     [kpi, values, countsLabel, beforeLabel, targetLabel],
@@ -35,32 +34,32 @@ function KpiCard({ kpi, values, version }: { kpi: KpiDefinition; values: KpiValu
   const headingId = `kpi-${kpi.key}`;
   const tableId = `kpi-${kpi.key}-table`;
   const summary = latest
-    ? pt('projects.kpi.summary', { name: kpi.name, value: formatNumber(latest.value), unit: kpi.unit, count: values.length })
-    : pt('projects.kpi.summaryNone', { name: kpi.name, count: values.length });
+    ? tp('projects.kpi.summary', values.length, { name: kpi.name, value: formatNumber(latest.value), unit: kpi.unit })
+    : tp('projects.kpi.summaryNone', values.length, { name: kpi.name });
   return (
     <Paper withBorder radius="md" p="sm" component="section" aria-labelledby={headingId}>
       <Stack gap={6}>
         <div>
           <Title order={3} fz="sm" fw={600} id={headingId}>
-            {kpi.unit ? pt('projects.kpi.nameUnit', { name: kpi.name, unit: kpi.unit }) : kpi.name}
+            {kpi.unit ? t('projects.kpi.nameUnit', { name: kpi.name, unit: kpi.unit }) : kpi.name}
           </Title>
           <Text fz="xs" c="dimmed">
-            {[kpiKindLabel(kpi.kind), kpiDirectionLabel(kpi.direction), kpi.target !== null ? pt('projects.kpi.target', { target: kpi.target }) : pt('projects.kpi.noTarget')].join(' · ')}
+            {[kpiKindLabel(kpi.kind), kpiDirectionLabel(kpi.direction), kpi.target !== null ? t('projects.kpi.target', { target: kpi.target }) : t('projects.kpi.noTarget')].join(' · ')}
           </Text>
           {latest && hit !== null && (
             <Text fz="xs" fw={600}>
-              {hit ? pt('projects.kpi.onTarget', { value: formatNumber(latest.value) }) : pt('projects.kpi.offTarget', { value: formatNumber(latest.value) })}
+              {hit ? t('projects.kpi.onTarget', { value: formatNumber(latest.value) }) : t('projects.kpi.offTarget', { value: formatNumber(latest.value) })}
             </Text>
           )}
         </div>
         {values.length === 0 ? (
-          <Muted>{pt('projects.kpi.noValues')}</Muted>
+          <Muted>{t('projects.kpi.noValues')}</Muted>
         ) : (
           <>
             <Chart build={build} height={180} summary={summary} />
             {hasBefore && (
               <Text fz="xs" c="dimmed">
-                {fromName ? pt('projects.kpi.beforeExplainNamed', { phase: fromName }) : pt('projects.kpi.beforeExplain')}
+                {fromName ? t('projects.kpi.beforeExplainNamed', { phase: fromName }) : t('projects.kpi.beforeExplain')}
               </Text>
             )}
             <Button
@@ -72,16 +71,16 @@ function KpiCard({ kpi, values, version }: { kpi: KpiDefinition; values: KpiValu
               aria-controls={tableId}
               style={{ alignSelf: 'flex-start' }}
             >
-              {tableOpen ? pt('projects.kpi.hideTable') : pt('projects.kpi.showTable')}
+              {tableOpen ? t('projects.kpi.hideTable') : t('projects.kpi.showTable')}
             </Button>
             <Collapse in={tableOpen} id={tableId}>
-              <Table fz="xs" withRowBorders aria-label={pt('projects.kpi.tableLabel', { name: kpi.name })}>
+              <Table fz="xs" withRowBorders aria-label={t('projects.kpi.tableLabel', { name: kpi.name })}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{pt('projects.kpi.recordedOn')}</Table.Th>
-                    <Table.Th ta="right">{pt('projects.kpi.value')}</Table.Th>
-                    <Table.Th>{pt('projects.kpi.countsCol')}</Table.Th>
-                    <Table.Th>{pt('projects.kpi.note')}</Table.Th>
+                    <Table.Th>{t('projects.kpi.recordedOn')}</Table.Th>
+                    <Table.Th ta="right">{t('projects.kpi.value')}</Table.Th>
+                    <Table.Th>{t('projects.kpi.countsCol')}</Table.Th>
+                    <Table.Th>{t('projects.kpi.note')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -117,10 +116,10 @@ function RecordForm({ project, version }: { project: Project; version: Framework
   const [errors, setErrors] = useState<Record<string, string>>({});
   const kpi = version.kpis.find((k) => k.key === kpiKey);
   const save = useMutation({
-    mutationFn: () => recordKpiValue(project.id, { kpi_key: kpiKey, value: Number(value), ...(day ? { recorded_on: day } : {}), ...(note.trim() ? { note: note.trim() } : {}) }),
+    mutationFn: () => recordKpiValue(project.id, { kpi_key: kpiKey, value: Number(value), ...(day ? { recorded_on: day } : {}), note: note.trim() }),
     onSuccess: async () => {
       await invalidate();
-      notifySuccess(pt('projects.kpi.recorded', { name: kpi?.name ?? kpiKey }));
+      notifySuccess(t('projects.kpi.recorded', { name: kpi?.name ?? kpiKey }));
       setValue('');
       setNote('');
     },
@@ -144,28 +143,29 @@ function RecordForm({ project, version }: { project: Project; version: Framework
   return (
     <Paper withBorder radius="md" p="sm" component="form" onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} aria-labelledby="record-kpi-heading">
       <Title order={3} fz="sm" fw={600} id="record-kpi-heading" mb="xs">
-        {pt('projects.kpi.record')}
+        {t('projects.kpi.record')}
       </Title>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
         <Select
-          label={pt('projects.kpi.kpi')}
-          data={version.kpis.map((k) => ({ value: k.key, label: k.name }))}
+          label={t('projects.kpi.kpi')}
+          // A completed project takes only outcome KPIs (the server refuses the others).
+          data={version.kpis.filter((k) => project.status !== 'completed' || k.kind === 'outcome').map((k) => ({ value: k.key, label: k.name }))}
           value={kpiKey || null}
           onChange={(v) => setKpiKey(v ?? '')}
           error={errors.kpi_key}
           required
           size="xs"
         />
-        <NumberInput label={pt('projects.kpi.value')} value={value} onChange={setValue} error={errors.value} required size="xs" suffix={kpi?.unit ? ` ${kpi.unit}` : undefined} />
-        <TextInput label={pt('projects.kpi.recordedOn')} type="date" value={day} onChange={(e) => setDay(e.currentTarget.value)} error={errors.recorded_on} size="xs" />
-        <TextInput label={pt('projects.kpi.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} maxLength={500} size="xs" />
+        <NumberInput label={t('projects.kpi.value')} value={value} onChange={setValue} error={errors.value} required size="xs" suffix={kpi?.unit ? ` ${kpi.unit}` : undefined} />
+        <TextInput label={t('projects.kpi.recordedOn')} type="date" value={day} onChange={(e) => setDay(e.currentTarget.value)} error={errors.recorded_on} size="xs" />
+        <TextInput label={t('projects.kpi.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} maxLength={2000} size="xs" />
       </SimpleGrid>
       <Group justify="space-between" mt="xs" gap="xs">
         <Text fz="xs" c="dimmed">
-          {notCounting ? pt('projects.kpi.willNotCount', { phase: fromName }) : ''}
+          {notCounting ? t('projects.kpi.willNotCount', { phase: fromName }) : ''}
         </Text>
         <Button type="submit" size="xs" loading={save.isPending}>
-          {pt('projects.kpi.recordSubmit')}
+          {t('projects.kpi.recordSubmit')}
         </Button>
       </Group>
     </Paper>
@@ -183,21 +183,21 @@ export function KpiSection({ project, version, canEdit }: { project: Project; ve
   }, [values.data]);
   if (!version)
     return (
-      <Section id="kpis-heading" title={pt('projects.kpis')}>
+      <Section id="kpis-heading" title={t('projects.kpis')}>
         <Muted>{t('common.loading')}</Muted>
       </Section>
     );
   const phase = version.phases.find((p) => p.key === project.phase.key);
   const shown = version.kpis.filter((k) => byKey.has(k.key) || phase?.kpi_keys.includes(k.key));
   return (
-    <Section id="kpis-heading" title={pt('projects.kpis')} action={<Text fz="xs" c="dimmed">{ptp('projects.kpi.valueCount', values.data?.length ?? 0)}</Text>}>
+    <Section id="kpis-heading" title={t('projects.kpis')} action={<Text fz="xs" c="dimmed">{tp('projects.kpi.valueCount', values.data?.length ?? 0)}</Text>}>
       <Stack gap="sm">
         {values.isError ? (
-          <Muted>{pt('projects.kpi.loadFailed')}</Muted>
+          <Muted>{t('projects.kpi.loadFailed')}</Muted>
         ) : shown.length === 0 ? (
-          <Muted>{pt('projects.kpi.none')}</Muted>
+          <Muted>{t('projects.kpi.none')}</Muted>
         ) : (
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="sm">
             {shown.map((k) => (
               <KpiCard key={k.key} kpi={k} values={byKey.get(k.key) ?? noValues} version={version} />
             ))}

@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -16,12 +17,12 @@ import {
   Textarea,
   Typography,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconExternalLink, IconGavel, IconNotes, IconShare } from '@tabler/icons-react';
+import { getHotkeyHandler, useDisclosure } from '@mantine/hooks';
+import { IconExternalLink, IconGavel, IconLink, IconMessagePlus, IconNotes, IconShare } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { mapProblem } from '../../api/problem';
+import { ApiError, mapProblem } from '../../api/problem';
 import { NotFound } from '../../components/NotFound';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,14 +30,13 @@ import { QueryError } from '../../components/QueryError';
 import { PageSkeleton } from '../../components/Skeletons';
 import { DateTime, RelativeTime } from '../../components/Time';
 import { formatNumber } from '../../lib/format';
-import { t } from '../../messages';
+import { t, tp } from '../../messages';
 import { useSpaceOptions } from '../admin/queries';
+import { StakeholderSelect } from '../engagement/pickers';
 import { canAdminister, useSignedIn } from '../auth/session';
 import { gatekeeperLabel, kindLabel } from '../stakeholders/labels';
 import { LevelBadge } from '../stakeholders/parts';
-import type { Kind } from '../stakeholders/types';
 import { currentCriteria, DecideDialog, RequestReviewDialog } from './GateReviewDialogs';
-import { pt, ptp } from './i18n';
 import { KpiSection } from './KpiSection';
 import { daysSince, decisionLabel, formatLabel, healthParts, parseId, phaseProgress, severityLabel, stakeholderRoleLabel } from './labels';
 import { AskFirstBadge, FitBadge, HealthBadge, LearningsBlock, Muted, Section, SeverityIcon, StatusBadge } from './parts';
@@ -45,12 +45,14 @@ import {
   setKillCriterion,
   shareProject,
   unshareProject,
+  updateProject,
   useFrameworkVersion,
   useGateReviews,
+  useInvalidateProjects,
   useProject,
   useSetProject,
 } from './queries';
-import type { CriterionState, GateReview, Phase, Project } from './types';
+import { STAKEHOLDER_ROLES, type CriterionPut, type CriterionState, type GateReview, type KpiDefinition, type Phase, type Project, type ProjectStakeholderRole } from './types';
 import classes from './projects.module.css';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -69,7 +71,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function PhaseTrail({ phases, current }: { phases: Phase[]; current: string }) {
   const index = phases.findIndex((p) => p.key === current);
   return (
-    <ol className={classes.phases} aria-label={pt('projects.phases')}>
+    <ol className={classes.phases} aria-label={t('projects.phases')}>
       {phases.map((p, i) => (
         <li key={p.key} className={classes.phase} data-done={i < index || undefined} aria-current={i === index ? 'step' : undefined}>
           {i + 1}. {p.name}
@@ -82,27 +84,35 @@ function PhaseTrail({ phases, current }: { phases: Phase[]; current: string }) {
 function HealthPanel({ project }: { project: Project }) {
   const { health } = project;
   const parts = healthParts(health.signals);
+  // A stopped or completed project is past asking: the health stays for the record.
+  const closed = project.status === 'stopped' || project.status === 'completed';
+  const askFirst = health.ask_first && !closed;
   return (
     <Section
       id="health-heading"
-      title={pt('projects.healthTitle')}
+      title={t('projects.healthTitle')}
       action={
         <Group gap={4}>
-          {health.ask_first && <AskFirstBadge />}
+          {askFirst && <AskFirstBadge />}
           <HealthBadge level={health.level} score={health.score} />
         </Group>
       }
     >
-      {health.ask_first && (
+      {askFirst && (
         <Text fz="sm" fw={500} mb="xs">
-          {pt('projects.health.askFirstQuestion')}
+          {t('projects.health.askFirstQuestion')}
+        </Text>
+      )}
+      {closed && (
+        <Text fz="sm" c="dimmed" mb="xs">
+          {t('projects.health.closed')}
         </Text>
       )}
       <Text fz="sm" fw={600} id="health-why">
-        {pt('projects.health.why', { score: health.score })}
+        {t('projects.health.why', { score: health.score })}
       </Text>
       {parts.length === 0 ? (
-        <Muted>{pt('projects.health.noSignals')}</Muted>
+        <Muted>{t('projects.health.noSignals')}</Muted>
       ) : (
         <List spacing={6} size="sm" mt={4} listStyleType="none" pl={0} aria-labelledby="health-why">
           {parts.map((s) => (
@@ -117,7 +127,7 @@ function HealthPanel({ project }: { project: Project }) {
                     {s.text}
                   </Text>
                   <Text fz="xs" c="dimmed">
-                    {s.cost > 0 ? pt('projects.health.cost', { points: s.cost }) : pt('projects.health.noCost')}
+                    {s.cost > 0 ? t('projects.health.cost', { points: s.cost }) : t('projects.health.noCost')}
                   </Text>
                 </div>
               </Group>
@@ -126,7 +136,7 @@ function HealthPanel({ project }: { project: Project }) {
         </List>
       )}
       <Text fz="xs" c="dimmed" mt="xs">
-        {pt('projects.health.rule')} · {pt('projects.health.computed')} <RelativeTime iso={health.computed_at} />
+        {t('projects.health.rule')} · {t('projects.health.computed')} <RelativeTime iso={health.computed_at} />
       </Text>
     </Section>
   );
@@ -135,12 +145,12 @@ function HealthPanel({ project }: { project: Project }) {
 function GuidancePanel({ phase }: { phase: Phase | undefined }) {
   if (!phase)
     return (
-      <Section id="guidance-heading" title={pt('projects.guidance')}>
+      <Section id="guidance-heading" title={t('projects.guidance')}>
         <Muted>{t('common.loading')}</Muted>
       </Section>
     );
   return (
-    <Section id="guidance-heading" title={pt('projects.guidanceFor', { phase: phase.name })}>
+    <Section id="guidance-heading" title={t('projects.guidanceFor', { phase: phase.name })}>
       <Stack gap="sm">
         {phase.guidelines_html ? (
           <Typography fz="sm">
@@ -148,11 +158,11 @@ function GuidancePanel({ phase }: { phase: Phase | undefined }) {
             <div dangerouslySetInnerHTML={{ __html: phase.guidelines_html }} />
           </Typography>
         ) : (
-          <Muted>{pt('projects.noGuidelines')}</Muted>
+          <Muted>{t('projects.noGuidelines')}</Muted>
         )}
         <Group gap="xs" align="center">
           <Text fz="xs" c="dimmed">
-            {pt('projects.recommendedFormats')}
+            {t('projects.recommendedFormats')}
           </Text>
           {phase.recommended_formats.length === 0 ? (
             <Text fz="xs">—</Text>
@@ -166,13 +176,13 @@ function GuidancePanel({ phase }: { phase: Phase | undefined }) {
         </Group>
         <Group gap="xs" align="center">
           <Text fz="xs" c="dimmed">
-            {pt('projects.expectedLevel')}
+            {t('projects.expectedLevel')}
           </Text>
-          <LevelBadge level={phase.expected_level} />
+          {phase.expected_level ? <LevelBadge level={phase.expected_level} /> : <Text fz="xs">—</Text>}
         </Group>
         {phase.gatekeepers.length > 0 && (
           <Text fz="xs" c="dimmed">
-            {pt('projects.gatekeepersNeeded', { areas: phase.gatekeepers.map(gatekeeperLabel).join(', ') })}
+            {t('projects.gatekeepersNeeded', { areas: phase.gatekeepers.map(gatekeeperLabel).join(', ') })}
           </Text>
         )}
       </Stack>
@@ -180,12 +190,14 @@ function GuidancePanel({ phase }: { phase: Phase | undefined }) {
   );
 }
 
+const isHttpUrl = (v: string) => /^https?:\/\/\S+$/i.test(v);
+
 function CriterionRow({ project, c, canEdit }: { project: Project; c: CriterionState; canEdit: boolean }) {
   const setProject = useSetProject();
   const [url, setUrl] = useState(c.evidence_url ?? '');
   const [error, setError] = useState<string | undefined>();
   const save = useMutation({
-    mutationFn: (body: { met: boolean; evidence_url?: string }) => setCriterion(project.id, c.key, body),
+    mutationFn: (body: CriterionPut) => setCriterion(project.id, c.key, body),
     onSuccess: (p) => setProject(p),
     onError: (e) => {
       const { fieldErrors, message } = mapProblem(e, ['evidence_url', 'met']);
@@ -194,27 +206,36 @@ function CriterionRow({ project, c, canEdit }: { project: Project; c: CriterionS
     },
   });
   const saveUrl = () => {
-    if ((c.evidence_url ?? '') === url.trim()) return;
-    if (url.trim() && !/^https?:\/\/\S+$/i.test(url.trim())) return setError(pt('projects.review.badUrl'));
+    const next = url.trim();
+    if ((c.evidence_url ?? '') === next) return;
+    if (next && !isHttpUrl(next)) return setError(t('projects.review.badUrl'));
     setError(undefined);
-    save.mutate({ met: c.met, evidence_url: url.trim() });
+    // An emptied field removes the link (null); leaving it out would keep the old one.
+    save.mutate({ met: c.met, evidence_url: next || null });
   };
   return (
-    <List.Item>
+    <li>
       <Stack gap={4}>
         <Checkbox
           label={c.text}
-          description={c.evidence_required ? pt('projects.criteria.evidenceRequired') : undefined}
-          checked={c.met}
+          description={c.evidence_required ? t('projects.criteria.evidenceRequired') : undefined}
+          // Shows the change at once; the server's answer (or an error) settles it.
+          checked={save.isPending && save.variables ? save.variables.met : c.met}
           disabled={!canEdit || save.isPending}
-          onChange={(e) => save.mutate({ met: e.currentTarget.checked, ...(url.trim() ? { evidence_url: url.trim() } : {}) })}
+          onChange={(e) => {
+            const next = url.trim();
+            // A link typed but not yet saved goes along; otherwise the stored one is kept.
+            const withUrl = next && next !== (c.evidence_url ?? '') && isHttpUrl(next);
+            save.mutate({ met: e.currentTarget.checked, ...(withUrl ? { evidence_url: next } : {}) });
+          }}
         />
         {canEdit ? (
           <TextInput
             size="xs"
             type="url"
             ml={30}
-            label={pt('projects.criteria.evidenceFor', { text: c.text })}
+            maw={520}
+            label={t('projects.criteria.evidenceFor', { text: c.text })}
             placeholder="https://"
             value={url}
             onChange={(e) => setUrl(e.currentTarget.value)}
@@ -228,7 +249,7 @@ function CriterionRow({ project, c, canEdit }: { project: Project; c: CriterionS
             error={error}
             rightSection={
               c.evidence_url ? (
-                <Anchor href={c.evidence_url} target="_blank" rel="noreferrer" aria-label={pt('projects.criteria.openEvidence', { text: c.text })}>
+                <Anchor href={c.evidence_url} target="_blank" rel="noreferrer" aria-label={t('projects.criteria.openEvidence', { text: c.text })}>
                   <IconExternalLink size={14} aria-hidden />
                 </Anchor>
               ) : undefined
@@ -237,28 +258,28 @@ function CriterionRow({ project, c, canEdit }: { project: Project; c: CriterionS
         ) : (
           c.evidence_url && (
             <Anchor href={c.evidence_url} target="_blank" rel="noreferrer" fz="xs" ml={30}>
-              {pt('projects.criteria.evidence')}
+              {t('projects.criteria.evidence')}
             </Anchor>
           )
         )}
       </Stack>
-    </List.Item>
+    </li>
   );
 }
 
-function CriteriaPanel({ project, phase, canEdit }: { project: Project; phase: Phase | undefined; canEdit: boolean }) {
-  const criteria = currentCriteria(project, phase);
+function CriteriaPanel({ project, canEdit }: { project: Project; canEdit: boolean }) {
+  const criteria = currentCriteria(project);
   const met = criteria.filter((c) => c.met).length;
   return (
-    <Section id="criteria-heading" title={pt('projects.criteria.title')} action={<Text fz="xs" c="dimmed">{pt('projects.criteria.progress', { met, total: criteria.length })}</Text>}>
+    <Section id="criteria-heading" title={t('projects.criteria.title')} action={<Text fz="xs" c="dimmed">{t('projects.criteria.progress', { met, total: criteria.length })}</Text>}>
       {criteria.length === 0 ? (
-        <Muted>{pt('projects.criteria.none')}</Muted>
+        <Muted>{t('projects.criteria.none')}</Muted>
       ) : (
-        <List spacing="sm" listStyleType="none" pl={0}>
+        <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
           {criteria.map((c) => (
             <CriterionRow key={`${project.phase.key}-${c.key}`} project={project} c={c} canEdit={canEdit} />
           ))}
-        </List>
+        </Stack>
       )}
     </Section>
   );
@@ -272,17 +293,17 @@ function KillPanel({ project, canEdit }: { project: Project; canEdit: boolean })
     onError: (e) => notifyError(e),
   });
   return (
-    <Section id="kill-heading" title={pt('projects.killCriteria')}>
+    <Section id="kill-heading" title={t('projects.killCriteria')}>
       {project.kill_criteria.length === 0 ? (
-        <Muted>{pt('projects.kill.none')}</Muted>
+        <Muted>{t('projects.kill.none')}</Muted>
       ) : (
         <Stack gap="xs">
           {project.kill_criteria.map((k) => (
             <Checkbox
               key={k.key}
               label={k.text}
-              description={k.met ? pt('projects.kill.metHint') : undefined}
-              checked={k.met}
+              description={k.met ? t('projects.kill.metHint') : undefined}
+              checked={save.isPending && save.variables?.key === k.key ? save.variables.met : k.met}
               color="red"
               disabled={!canEdit || save.isPending}
               onChange={(e) => save.mutate({ key: k.key, met: e.currentTarget.checked })}
@@ -294,14 +315,27 @@ function KillPanel({ project, canEdit }: { project: Project; canEdit: boolean })
   );
 }
 
-function ReviewItem({ review, phases, onDecide, canDecide }: { review: GateReview; phases: Phase[]; onDecide: () => void; canDecide: boolean }) {
+function ReviewItem({
+  review,
+  phases,
+  kpis,
+  onDecide,
+  canDecide,
+}: {
+  review: GateReview;
+  phases: Phase[];
+  kpis: KpiDefinition[];
+  onDecide: () => void;
+  canDecide: boolean;
+}) {
+  const kpiName = (key: string) => kpis.find((k) => k.key === key)?.name ?? key;
   const phaseName = (key: string | null) => phases.find((p) => p.key === key)?.name ?? key ?? '';
   return (
     <List.Item>
       <Stack gap={2}>
         <Group gap="xs" wrap="wrap">
           <Text fz="sm" fw={600}>
-            {pt('projects.review.from', { phase: phaseName(review.from_phase) })}
+            {t('projects.review.from', { phase: phaseName(review.from_phase) })}
           </Text>
           {review.decision ? (
             <Badge variant="light" radius="sm" size="sm" style={{ textTransform: 'none' }} leftSection={<IconGavel size={12} aria-hidden />}>
@@ -309,41 +343,41 @@ function ReviewItem({ review, phases, onDecide, canDecide }: { review: GateRevie
             </Badge>
           ) : (
             <Badge variant="outline" radius="sm" size="sm" color="orange" style={{ textTransform: 'none' }}>
-              {pt('projects.review.open')}
+              {t('projects.review.open')}
             </Badge>
           )}
         </Group>
         <Text fz="xs" c="dimmed">
-          {pt('projects.review.requestedBy', { name: review.requested_by.display_name })} <DateTime iso={review.requested_at} />
-          {review.decision_makers.length > 0 && ` · ${pt('projects.review.makers', { names: review.decision_makers.map((u) => u.display_name).join(', ') })}`}
+          {t('projects.review.requestedBy', { name: review.requested_by.display_name })} <DateTime iso={review.requested_at} />
+          {review.decision_makers.length > 0 && ` · ${t('projects.review.makers', { names: review.decision_makers.map((u) => u.display_name).join(', ') })}`}
         </Text>
         <Text fz="xs" c="dimmed">
-          {pt('projects.review.criteriaMet', { met: review.criteria.filter((c) => c.met).length, total: review.criteria.length })}
-          {review.kpi_values.length > 0 && ` · ${review.kpi_values.map((k) => `${k.kpi_key}: ${formatNumber(k.value)}`).join(', ')}`}
+          {t('projects.review.criteriaMet', { met: review.criteria.filter((c) => c.met).length, total: review.criteria.length })}
+          {review.kpi_values.length > 0 && ` · ${review.kpi_values.map((k) => `${kpiName(k.kpi_key)}: ${formatNumber(k.value)}`).join(', ')}`}
         </Text>
         {review.decision && (
           <>
             {review.rationale && <Text fz="sm">{review.rationale}</Text>}
             {review.decision === 'pivot' && (
               <Text fz="sm">
-                {pt('projects.review.pivotedTo', { phase: phaseName(review.pivot_to_phase) })} {review.new_hypothesis}
+                {t('projects.review.pivotedTo', { phase: phaseName(review.pivot_to_phase) })} {review.new_hypothesis}
               </Text>
             )}
             {review.learnings && (
               <Text fz="sm">
-                {pt('projects.learnings.learned')}: {review.learnings.learned}
+                {t('projects.learnings.learned')}: {review.learnings.learned}
               </Text>
             )}
             {review.decided_by && (
               <Text fz="xs" c="dimmed">
-                {pt('projects.review.decidedBy', { name: review.decided_by.display_name })} <DateTime iso={review.decided_at} />
+                {t('projects.review.decidedBy', { name: review.decided_by.display_name })} <DateTime iso={review.decided_at} />
               </Text>
             )}
           </>
         )}
         {!review.decision && canDecide && (
           <Button size="compact-sm" variant="light" onClick={onDecide} style={{ alignSelf: 'flex-start' }} leftSection={<IconGavel size={14} aria-hidden />}>
-            {pt('projects.decision.open')}
+            {t('projects.decision.open')}
           </Button>
         )}
       </Stack>
@@ -361,7 +395,7 @@ function ShareDialog({ project, opened, onClose }: { project: Project; opened: b
     mutationFn: () => shareProject(project.id, { space_id: Number(spaceId), summary: summary.trim() }),
     onSuccess: async (p) => {
       await setProject(p);
-      notifySuccess(pt('projects.share.saved'));
+      notifySuccess(t('projects.share.saved'));
       onClose();
     },
     onError: (e) => {
@@ -374,13 +408,13 @@ function ShareDialog({ project, opened, onClose }: { project: Project; opened: b
     mutationFn: () => unshareProject(project.id),
     onSuccess: async () => {
       await setProject({ ...project, share: null });
-      notifySuccess(pt('projects.share.stopped'));
+      notifySuccess(t('projects.share.stopped'));
       onClose();
     },
     onError: (e) => notifyError(e),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={pt('projects.share.title')}>
+    <Modal opened={opened} onClose={onClose} title={t('projects.share.title')}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -394,14 +428,14 @@ function ShareDialog({ project, opened, onClose }: { project: Project; opened: b
       >
         <Stack gap="sm">
           <Text fz="sm" c="dimmed">
-            {pt('projects.share.intro')}
+            {t('projects.share.intro')}
           </Text>
-          <Select label={pt('projects.share.space')} data={spaces.data ?? []} value={spaceId || null} onChange={(v) => setSpaceId(v ?? '')} searchable required error={errors.space_id} />
-          <Textarea label={pt('projects.share.summary')} autosize minRows={4} maxLength={4000} required value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={errors.summary} />
+          <Select label={t('projects.share.space')} data={spaces.data ?? []} value={spaceId || null} onChange={(v) => setSpaceId(v ?? '')} searchable required error={errors.space_id} />
+          <Textarea label={t('projects.share.summary')} autosize minRows={4} maxLength={2000} required value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={errors.summary} />
           <Group justify="space-between">
             {project.share ? (
               <Button variant="subtle" color="red" onClick={() => stop.mutate()} loading={stop.isPending}>
-                {pt('projects.share.stop')}
+                {t('projects.share.stop')}
               </Button>
             ) : (
               <span />
@@ -411,9 +445,93 @@ function ShareDialog({ project, opened, onClose }: { project: Project; opened: b
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={save.isPending}>
-                {pt('projects.share.submit')}
+                {t('projects.share.submit')}
               </Button>
             </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+const roleOptions = STAKEHOLDER_ROLES.map((r) => ({ value: r, label: stakeholderRoleLabel(r) }));
+
+/** Adds a stakeholder to the project (PATCH with the whole list, and the version last read). */
+function LinkStakeholderDialog({ project, opened, onClose }: { project: Project; opened: boolean; onClose: () => void }) {
+  const setProject = useSetProject();
+  const invalidate = useInvalidateProjects();
+  const [stakeholderId, setStakeholderId] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<ProjectStakeholderRole>('customer');
+  const [commitment, setCommitment] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: () =>
+      updateProject(project.id, {
+        version: project.version,
+        stakeholders: [
+          ...project.stakeholders.map((s) => ({ stakeholder_id: s.stakeholder_id, role: s.role, commitment: s.commitment })),
+          { stakeholder_id: Number(stakeholderId), role, commitment: commitment.trim() },
+        ],
+      }),
+    onSuccess: async (p) => {
+      await setProject(p);
+      notifySuccess(t('projects.link.saved', { name }));
+      onClose();
+    },
+    onError: async (e) => {
+      if (e instanceof ApiError && e.status === 409) {
+        // The project changed since it was read: show the latest, keep what was chosen here.
+        await invalidate();
+        return notifyError(t('projects.link.conflict'));
+      }
+      const { fieldErrors, message } = mapProblem(e, ['stakeholders']);
+      setErrors(fieldErrors);
+      if (message) notifyError(message);
+    },
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('projects.link.title', { title: project.title })}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!stakeholderId) return setErrors({ stakeholders: t('form.required') });
+          save.mutate();
+        }}
+        onKeyDown={getHotkeyHandler([['mod+Enter', () => stakeholderId && save.mutate()]])}
+      >
+        <Stack gap="sm">
+          <StakeholderSelect
+            label={t('projects.link.stakeholder')}
+            required
+            data-autofocus
+            value={stakeholderId}
+            exclude={project.stakeholders.map((s) => s.stakeholder_id)}
+            onChange={(id, item) => {
+              setStakeholderId(id);
+              setName(item?.name ?? '');
+              if (item?.kind === 'internal_gatekeeper') setRole('gatekeeper');
+              setErrors({});
+            }}
+            error={errors.stakeholders}
+          />
+          <Select label={t('projects.link.role')} data={roleOptions} value={role} allowDeselect={false} onChange={(v) => setRole((v ?? 'customer') as ProjectStakeholderRole)} />
+          <TextInput
+            label={t('projects.link.commitment')}
+            placeholder={t('projects.field.commitmentPlaceholder')}
+            maxLength={500}
+            value={commitment}
+            onChange={(e) => setCommitment(e.currentTarget.value)}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('projects.link.submit')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -427,6 +545,7 @@ function ProjectView({ project }: { project: Project }) {
   const reviews = useGateReviews(project.id);
   const [requestOpened, request] = useDisclosure(false);
   const [shareOpened, share] = useDisclosure(false);
+  const [linkOpened, link] = useDisclosure(false);
   const [deciding, setDeciding] = useState<GateReview | null>(null);
   const phases = version.data?.phases ?? [];
   const phase = phases.find((p) => p.key === project.phase.key);
@@ -435,8 +554,12 @@ function ProjectView({ project }: { project: Project }) {
     project.phase.key,
   );
   const manager = canAdminister(user.role);
-  const canEdit =
-    manager || project.lead.id === user.id || project.sponsor?.id === user.id || project.team.some((m) => m.user_id === user.id);
+  // Who may do what (api/openapi.yaml): lead, team and managers work on the project (criteria,
+  // KPI values, reviews); the sponsor may also change it; only the lead and managers share it.
+  const isLead = project.lead.id === user.id;
+  const canWork = manager || isLead || project.team.some((m) => m.user_id === user.id);
+  const canUpdate = canWork || project.sponsor?.id === user.id;
+  const canShare = manager || isLead;
   const open = (reviews.data ?? []).find((r) => r.status === 'requested');
   const closed = project.status === 'stopped' || project.status === 'completed';
   const days = daysSince(project.phase.entered_at);
@@ -445,22 +568,22 @@ function ProjectView({ project }: { project: Project }) {
     <>
       <PageHeader
         title={project.title}
-        crumbs={[{ label: pt('projects.title'), to: '/projects' }]}
+        crumbs={[{ label: t('projects.title'), to: '/projects' }]}
         actions={
           <>
-            {canEdit && (
+            {canShare && (
               <Button variant="default" leftSection={<IconShare size={16} aria-hidden />} onClick={share.open}>
-                {project.share ? pt('projects.share.edit') : pt('projects.share.open')}
+                {project.share ? t('projects.share.edit') : t('projects.share.open')}
               </Button>
             )}
-            {canEdit && !closed && !open && (
+            {canWork && !closed && !open && (
               <Button leftSection={<IconGavel size={16} aria-hidden />} onClick={request.open}>
-                {pt('projects.review.requestShort')}
+                {t('projects.review.requestShort')}
               </Button>
             )}
             {open && (manager || open.decision_makers.some((u) => u.id === user.id)) && (
               <Button leftSection={<IconGavel size={16} aria-hidden />} onClick={() => setDeciding(open)}>
-                {pt('projects.decision.open')}
+                {t('projects.decision.open')}
               </Button>
             )}
           </>
@@ -470,41 +593,41 @@ function ProjectView({ project }: { project: Project }) {
         <Stack gap="xs">
           <Group gap="xs">
             <StatusBadge status={project.status} />
-            {project.health.ask_first && <AskFirstBadge />}
+            {project.health.ask_first && !closed && <AskFirstBadge />}
             <HealthBadge level={project.health.level} score={project.health.score} />
             {open && (
               <Badge variant="outline" color="orange" radius="sm" style={{ textTransform: 'none' }}>
-                {pt('projects.review.openBadge')}
+                {t('projects.review.openBadge')}
               </Badge>
             )}
           </Group>
           <Group gap="sm" wrap="nowrap" align="center">
             <Text fz="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-              {progress.total > 0 ? pt('projects.phaseStep', { step: progress.step, total: progress.total, phase: project.phase.name }) : project.phase.name}
+              {progress.total > 0 ? t('projects.phaseStep', { step: progress.step, total: progress.total, phase: project.phase.name }) : project.phase.name}
             </Text>
-            <Progress value={progress.percent} size="sm" style={{ flex: 1 }} aria-label={pt('projects.phaseProgress')} maw={320} />
+            <Progress value={progress.percent} size="sm" style={{ flex: 1 }} aria-label={t('projects.phaseProgress')} maw={320} />
           </Group>
           {phases.length > 0 && <PhaseTrail phases={phases} current={project.phase.key} />}
           <Group component="dl" gap="xl" m={0} wrap="wrap">
-            <Fact label={pt('projects.lead')}>{project.lead.display_name}</Fact>
-            <Fact label={pt('projects.sponsor')}>{project.sponsor?.display_name ?? pt('projects.noSponsor')}</Fact>
-            <Fact label={pt('projects.inPhase')}>
-              {project.phase.max_days > 0 ? pt('projects.daysOfMax', { days, max: project.phase.max_days }) : ptp('projects.board.daysInPhase', days)}
+            <Fact label={t('projects.lead')}>{project.lead.display_name}</Fact>
+            <Fact label={t('projects.sponsor')}>{project.sponsor?.display_name ?? t('projects.noSponsor')}</Fact>
+            <Fact label={t('projects.inPhase')}>
+              {project.phase.max_days > 0 ? t('projects.daysOfMax', { days, max: project.phase.max_days }) : tp('projects.board.daysInPhase', days)}
             </Fact>
-            <Fact label={pt('projects.framework')}>{pt('projects.frameworkVersion', { name: project.framework.name, version: project.framework.version })}</Fact>
+            <Fact label={t('projects.framework')}>{t('projects.frameworkVersion', { name: project.framework.name, version: project.framework.version })}</Fact>
             {project.budget && (
-              <Fact label={pt('projects.field.budget')}>
+              <Fact label={t('projects.field.budget')}>
                 {new Intl.NumberFormat(undefined, { style: 'currency', currency: project.budget.currency || 'EUR', maximumFractionDigits: 0 }).format(project.budget.amount)}
               </Fact>
             )}
-            {project.effort_days !== null && <Fact label={pt('projects.field.effort')}>{ptp('projects.days', project.effort_days)}</Fact>}
+            {project.effort_days !== null && <Fact label={t('projects.field.effort')}>{tp('projects.days', project.effort_days)}</Fact>}
           </Group>
         </Stack>
 
         {project.status === 'stopped' && project.learnings && (
-          <Alert color="gray" variant="light" icon={<IconNotes size={18} aria-hidden />} title={pt('projects.stopped.bannerTitle')}>
+          <Alert color="gray" variant="light" icon={<IconNotes size={18} aria-hidden />} title={t('projects.stopped.bannerTitle')}>
             <Text fz="sm" mb="xs">
-              {pt('projects.stopped.respect')}
+              {t('projects.stopped.respect')}
             </Text>
             <LearningsBlock learnings={project.learnings} />
           </Alert>
@@ -515,15 +638,15 @@ function ProjectView({ project }: { project: Project }) {
             <Stack gap="md">
               <HealthPanel project={project} />
               <GuidancePanel phase={phase} />
-              <CriteriaPanel project={project} phase={phase} canEdit={canEdit && !closed} />
-              <KpiSection project={project} version={version.data} canEdit={canEdit} />
-              <Section id="reviews-heading" title={pt('projects.reviews')}>
+              <CriteriaPanel project={project} canEdit={canWork && !closed} />
+              <KpiSection project={project} version={version.data} canEdit={canWork && project.status !== 'stopped'} />
+              <Section id="reviews-heading" title={t('projects.reviews')}>
                 {reviews.isPending ? (
                   <Muted>{t('common.loading')}</Muted>
                 ) : reviews.isError ? (
                   <QueryError error={reviews.error} retry={() => reviews.refetch()} />
                 ) : reviews.data.length === 0 ? (
-                  <Muted>{pt('projects.review.none')}</Muted>
+                  <Muted>{t('projects.review.none')}</Muted>
                 ) : (
                   <List spacing="md" listStyleType="none" pl={0}>
                     {reviews.data.map((r) => (
@@ -531,6 +654,7 @@ function ProjectView({ project }: { project: Project }) {
                         key={r.id}
                         review={r}
                         phases={phases}
+                        kpis={version.data?.kpis ?? []}
                         canDecide={manager || r.decision_makers.some((u) => u.id === user.id)}
                         onDecide={() => setDeciding(r)}
                       />
@@ -542,26 +666,31 @@ function ProjectView({ project }: { project: Project }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
             <Stack gap="md">
-              <Section id="problem-heading" title={pt('projects.problemAndHypothesis')}>
+              <Section id="problem-heading" title={t('projects.problemAndHypothesis')}>
                 <Stack gap="xs">
                   <Text fz="xs" c="dimmed">
-                    {pt('projects.field.problem')}
+                    {t('projects.field.problem')}
                   </Text>
                   <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {project.problem_statement}
                   </Text>
                   <Text fz="xs" c="dimmed">
-                    {pt('projects.field.hypothesis')}
+                    {t('projects.field.hypothesis')}
                   </Text>
                   <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {project.hypothesis}
                   </Text>
                 </Stack>
               </Section>
-              <KillPanel project={project} canEdit={canEdit && !closed} />
-              <Section id="fit-heading" title={pt('projects.fit.title')} action={<FitBadge recommendation={project.fit.recommendation} score={project.fit.score} />}>
+              <KillPanel project={project} canEdit={canWork && !closed} />
+              <Section id="fit-heading" title={t('projects.fit.title')} action={<FitBadge recommendation={project.fit.recommendation} score={project.fit.score} />}>
+                {project.fit.flagged && (
+                  <Text fz="sm" fw={500} mb={4}>
+                    {t('projects.fit.flaggedProject')}
+                  </Text>
+                )}
                 {project.fit.reasons.length === 0 ? (
-                  <Muted>{pt('projects.fit.noReasons')}</Muted>
+                  <Muted>{t('projects.fit.noReasons')}</Muted>
                 ) : (
                   <List size="sm" spacing={2}>
                     {project.fit.reasons.map((r) => (
@@ -570,9 +699,9 @@ function ProjectView({ project }: { project: Project }) {
                   </List>
                 )}
               </Section>
-              <Section id="team-heading" title={pt('projects.team')}>
+              <Section id="team-heading" title={t('projects.team')}>
                 {project.team.length === 0 ? (
-                  <Muted>{pt('projects.field.teamEmpty')}</Muted>
+                  <Muted>{t('projects.teamEmpty')}</Muted>
                 ) : (
                   <List size="sm" spacing={2} listStyleType="none" pl={0}>
                     {project.team.map((m) => (
@@ -584,36 +713,64 @@ function ProjectView({ project }: { project: Project }) {
                   </List>
                 )}
               </Section>
-              <Section id="stakeholders-heading" title={pt('projects.stakeholders')}>
+              <Section
+                id="stakeholders-heading"
+                title={t('projects.stakeholders')}
+                action={
+                  canUpdate && !closed ? (
+                    <Button size="compact-sm" variant="light" leftSection={<IconLink size={14} aria-hidden />} onClick={link.open}>
+                      {t('projects.link.open')}
+                    </Button>
+                  ) : undefined
+                }
+              >
                 {project.stakeholders.length === 0 ? (
-                  <Muted>{pt('projects.field.stakeholdersEmpty')}</Muted>
+                  <Muted>{t('projects.field.stakeholdersEmpty')}</Muted>
                 ) : (
                   <List size="sm" spacing={6} listStyleType="none" pl={0}>
                     {project.stakeholders.map((s) => (
                       <List.Item key={s.stakeholder_id}>
-                        <Anchor component={Link} to={`/stakeholders/${s.stakeholder_id}`} fz="sm">
-                          {s.name}
-                        </Anchor>
-                        <Text fz="xs" c="dimmed">
-                          {[stakeholderRoleLabel(s.role), kindLabelSafe(s.kind), s.commitment].filter(Boolean).join(' · ')}
-                        </Text>
+                        <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+                          <div>
+                            <Anchor component={Link} to={`/stakeholders/${s.stakeholder_id}`} fz="sm">
+                              {s.name}
+                            </Anchor>
+                            <Text fz="xs" c="dimmed">
+                              {/* The kind only when it says more than the role ("Customer · Customer" says nothing). */}
+                              {[...new Set([stakeholderRoleLabel(s.role), kindLabel(s.kind)]), s.commitment].filter(Boolean).join(' · ')}
+                            </Text>
+                          </div>
+                          <ActionIcon
+                            component={Link}
+                            to={`/engagement/interactions/new?stakeholder_id=${s.stakeholder_id}`}
+                            variant="subtle"
+                            color="gray"
+                            aria-label={t('projects.logInteraction', { name: s.name })}
+                            title={t('projects.logInteraction', { name: s.name })}
+                          >
+                            <IconMessagePlus size={16} aria-hidden />
+                          </ActionIcon>
+                        </Group>
                       </List.Item>
                     ))}
                   </List>
                 )}
+                <Text fz="xs" c="dimmed" mt="xs">
+                  {tp('projects.interactions', project.interaction_ids.length)}
+                </Text>
               </Section>
-              <Section id="share-heading" title={pt('projects.share.heading')}>
+              <Section id="share-heading" title={t('projects.share.heading')}>
                 {project.share ? (
                   <Stack gap={4}>
                     <Text fz="sm" style={{ whiteSpace: 'pre-wrap' }}>
                       {project.share.summary}
                     </Text>
                     <Text fz="xs" c="dimmed">
-                      {pt('projects.share.sharedAt')} <RelativeTime iso={project.share.shared_at} />
+                      {t('projects.share.sharedAt')} <RelativeTime iso={project.share.shared_at} />
                     </Text>
                   </Stack>
                 ) : (
-                  <Muted>{pt('projects.share.notShared')}</Muted>
+                  <Muted>{t('projects.share.notShared')}</Muted>
                 )}
               </Section>
             </Stack>
@@ -622,14 +779,10 @@ function ProjectView({ project }: { project: Project }) {
       </Stack>
       <RequestReviewDialog projectId={project.id} opened={requestOpened} onClose={request.close} />
       {shareOpened && <ShareDialog project={project} opened={shareOpened} onClose={share.close} />}
+      {linkOpened && <LinkStakeholderDialog project={project} opened={linkOpened} onClose={link.close} />}
       {deciding && <DecideDialog review={deciding} project={project} phases={phases} opened onClose={() => setDeciding(null)} />}
     </>
   );
-}
-
-/** The stakeholder kind in words; a kind this version does not know is shown as sent. */
-function kindLabelSafe(kind: string): string {
-  return (kindLabel(kind as Kind) as string | undefined) || kind;
 }
 
 /** /projects/:id — the project with its health, phase guidance, criteria, KPIs and gate reviews. */

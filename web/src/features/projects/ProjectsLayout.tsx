@@ -5,7 +5,7 @@ import { LinkTabs } from '../../components/LinkTabs';
 import { NotFound } from '../../components/NotFound';
 import { PageSkeleton } from '../../components/Skeletons';
 import { isInternal, useSignedIn } from '../auth/session';
-import { pt } from './i18n';
+import { t } from '../../messages';
 
 /** The section of /projects/* that `pathname` is in ('' for the board and project pages). */
 export function projectsSection(pathname: string): string {
@@ -20,15 +20,15 @@ export default function ProjectsLayout() {
   if (!isInternal(user.role)) return <NotFound />;
   const current = projectsSection(pathname);
   const tabs = [
-    { value: '', label: pt('projects.tab.board'), icon: <IconLayoutKanban size={16} aria-hidden /> },
-    { value: 'funnel', label: pt('projects.tab.funnel'), icon: <IconChartFunnel size={16} aria-hidden /> },
-    { value: 'stopped', label: pt('projects.tab.stopped'), icon: <IconArchive size={16} aria-hidden /> },
-    { value: 'frameworks', label: pt('projects.tab.frameworks'), icon: <IconStack2 size={16} aria-hidden /> },
+    { value: '', label: t('projects.tab.board'), icon: <IconLayoutKanban size={16} aria-hidden /> },
+    { value: 'funnel', label: t('projects.tab.funnel'), icon: <IconChartFunnel size={16} aria-hidden /> },
+    { value: 'stopped', label: t('projects.tab.stopped'), icon: <IconArchive size={16} aria-hidden /> },
+    { value: 'frameworks', label: t('projects.tab.frameworks'), icon: <IconStack2 size={16} aria-hidden /> },
   ];
   return (
     <>
       <LinkTabs
-        label={pt('projects.sections')}
+        label={t('projects.sections')}
         tabs={tabs.map((s) => ({ to: s.value ? `/projects/${s.value}` : '/projects', label: s.label, icon: s.icon, active: s.value === current }))}
       />
       <Suspense fallback={<PageSkeleton />}>

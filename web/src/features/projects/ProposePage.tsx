@@ -10,7 +10,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../messages';
 import { PersonSelect, StakeholderSelect } from '../engagement/pickers';
 import { FitQuestions, FitSummary } from './FitCheck';
-import { pt } from './i18n';
 import { fieldErrorsByPath, parseId, stakeholderRoleLabel } from './labels';
 import { createProject, useFrameworks, useInvalidateProjects } from './queries';
 import { FIT_QUESTIONS, STAKEHOLDER_ROLES, type FitAnswers, type ProjectStakeholderRole } from './types';
@@ -76,7 +75,8 @@ export default function ProposePage() {
         stakeholders: stakeholders
           .filter((r) => parseId(r.stakeholder_id))
           .map((r) => ({ stakeholder_id: Number(r.stakeholder_id), role: r.role, commitment: r.commitment.trim() })),
-        kill_criteria: kills.filter((k) => k.text.trim()).map((k) => ({ text: k.text.trim() })),
+        // Keys only name the criteria in paths (PUT …/kill-criteria/{key}); k1, k2, … in order.
+        kill_criteria: kills.filter((k) => k.text.trim()).map((k, i) => ({ key: `k${i + 1}`, text: k.text.trim() })),
         budget: amountValue === null ? null : { amount: amountValue, currency: currency.trim().toUpperCase() },
         effort_days: num(effort),
         fit,
@@ -84,7 +84,7 @@ export default function ProposePage() {
     },
     onSuccess: async (project) => {
       await invalidate();
-      notifySuccess(pt('projects.proposed', { title: project.title }));
+      notifySuccess(t('projects.proposed', { title: project.title }));
       navigate(`/projects/${project.id}`);
     },
     onError: (error) => {
@@ -105,7 +105,13 @@ export default function ProposePage() {
     if (!problem.trim()) next.problem_statement = t('form.required');
     if (!hypothesis.trim()) next.hypothesis = t('form.required');
     if (!chosenFramework) next.framework_id = t('form.required');
-    if (amount !== '' && !currency.trim()) next['budget.currency'] = t('form.required');
+    if (amount !== '' && !/^[A-Za-z]{3}$/.test(currency.trim())) next['budget.currency'] = t('projects.field.currencyInvalid');
+    // The inputs refuse decimals as typed; this catches what gets past them (a pasted value).
+    if (amount !== '' && !Number.isInteger(Number(amount))) next['budget.amount'] = t('projects.field.wholeNumber');
+    if (effort !== '' && !Number.isInteger(Number(effort))) next.effort_days = t('projects.field.wholeNumber');
+    team.forEach((r, i) => {
+      if (parseId(r.user_id) && !r.role.trim()) next[`team[${i}].role`] = t('form.required');
+    });
     setErrors(next);
     if (Object.keys(next).length === 0) save.mutate();
     else requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -115,7 +121,7 @@ export default function ProposePage() {
 
   return (
     <>
-      <PageHeader title={pt('projects.new.title')} crumbs={[{ label: pt('projects.title'), to: '/projects' }]} description={pt('projects.new.description')} />
+      <PageHeader title={t('projects.new.title')} crumbs={[{ label: t('projects.title'), to: '/projects' }]} description={t('projects.new.description')} />
       <form ref={formRef} onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])}>
         <Grid gutter="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
@@ -123,7 +129,7 @@ export default function ProposePage() {
               <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
                 <Stack gap="md">
                   <TextInput
-                    label={pt('projects.field.title')}
+                    label={t('projects.field.title')}
                     required
                     data-autofocus
                     maxLength={200}
@@ -135,8 +141,8 @@ export default function ProposePage() {
                     error={err('title')}
                   />
                   <Textarea
-                    label={pt('projects.field.problem')}
-                    description={pt('projects.field.problemHint')}
+                    label={t('projects.field.problem')}
+                    description={t('projects.field.problemHint')}
                     required
                     autosize
                     minRows={3}
@@ -149,8 +155,8 @@ export default function ProposePage() {
                     error={err('problem_statement')}
                   />
                   <Textarea
-                    label={pt('projects.field.hypothesis')}
-                    description={pt('projects.field.hypothesisHint')}
+                    label={t('projects.field.hypothesis')}
+                    description={t('projects.field.hypothesisHint')}
                     required
                     autosize
                     minRows={2}
@@ -164,7 +170,7 @@ export default function ProposePage() {
                   />
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                     <Select
-                      label={pt('projects.framework')}
+                      label={t('projects.framework')}
                       required
                       data={frameworkOptions}
                       value={chosenFramework || null}
@@ -174,11 +180,11 @@ export default function ProposePage() {
                       }}
                       allowDeselect={false}
                       error={err('framework_id')}
-                      nothingFoundMessage={pt('projects.frameworks.none')}
+                      nothingFoundMessage={t('projects.frameworks.none')}
                     />
                     <PersonSelect
-                      label={pt('projects.sponsor')}
-                      description={pt('projects.field.sponsorHint')}
+                      label={t('projects.sponsor')}
+                      description={t('projects.field.sponsorHint')}
                       value={sponsorId}
                       onChange={(v) => {
                         setSponsorId(v);
@@ -192,21 +198,21 @@ export default function ProposePage() {
               </Paper>
 
               <fieldset className={classes.fieldset}>
-                <legend className={classes.legend}>{pt('projects.team')}</legend>
+                <legend className={classes.legend}>{t('projects.team')}</legend>
                 <Stack gap="xs">
-                  {team.length === 0 && <Text fz="sm" c="dimmed">{pt('projects.field.teamEmpty')}</Text>}
+                  {team.length === 0 && <Text fz="sm" c="dimmed">{t('projects.field.teamEmpty')}</Text>}
                   {team.map((row, i) => (
                     <Group key={row.uid} gap="xs" align="flex-start" wrap="nowrap">
                       <PersonSelect
-                        label={pt('projects.field.teamMember', { n: i + 1 })}
+                        label={t('projects.field.teamMember', { n: i + 1 })}
                         value={row.user_id}
                         onChange={(v) => setTeam((rows) => rows.map((r) => (r.uid === row.uid ? { ...r, user_id: v } : r)))}
                         error={err(`team[${i}].user_id`) ?? err(`team[${i}]`)}
                         style={{ flex: 1 }}
                       />
                       <TextInput
-                        label={pt('projects.field.teamRole', { n: i + 1 })}
-                        placeholder={pt('projects.field.teamRolePlaceholder')}
+                        label={t('projects.field.teamRole', { n: i + 1 })}
+                        placeholder={t('projects.field.teamRolePlaceholder')}
                         value={row.role}
                         onChange={(e) => {
                           const role = e.currentTarget.value;
@@ -219,7 +225,7 @@ export default function ProposePage() {
                         variant="subtle"
                         color="gray"
                         mt={26}
-                        aria-label={pt('projects.field.removeTeamMember', { n: i + 1 })}
+                        aria-label={t('projects.field.removeTeamMember', { n: i + 1 })}
                         onClick={() => setTeam((rows) => rows.filter((r) => r.uid !== row.uid))}
                       >
                         <IconTrash size={16} aria-hidden />
@@ -233,27 +239,27 @@ export default function ProposePage() {
                     onClick={() => setTeam((rows) => [...rows, { uid: nextUid(), user_id: '', role: '' }])}
                     style={{ alignSelf: 'flex-start' }}
                   >
-                    {pt('projects.field.addTeamMember')}
+                    {t('projects.field.addTeamMember')}
                   </Button>
                 </Stack>
               </fieldset>
 
               <fieldset className={classes.fieldset}>
-                <legend className={classes.legend}>{pt('projects.stakeholders')}</legend>
+                <legend className={classes.legend}>{t('projects.stakeholders')}</legend>
                 <Stack gap="xs">
-                  {stakeholders.length === 0 && <Text fz="sm" c="dimmed">{pt('projects.field.stakeholdersEmpty')}</Text>}
+                  {stakeholders.length === 0 && <Text fz="sm" c="dimmed">{t('projects.field.stakeholdersEmpty')}</Text>}
                   {stakeholders.map((row, i) => (
                     <Paper key={row.uid} withBorder radius="sm" p="xs">
                       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
                         <StakeholderSelect
-                          label={pt('projects.field.stakeholder', { n: i + 1 })}
+                          label={t('projects.field.stakeholder', { n: i + 1 })}
                           value={row.stakeholder_id}
                           exclude={stakeholders.filter((r) => r.uid !== row.uid).map((r) => Number(r.stakeholder_id))}
                           onChange={(v) => setStakeholders((rows) => rows.map((r) => (r.uid === row.uid ? { ...r, stakeholder_id: v } : r)))}
                           error={err(`stakeholders[${i}].stakeholder_id`) ?? err(`stakeholders[${i}]`)}
                         />
                         <Select
-                          label={pt('projects.field.stakeholderRole', { n: i + 1 })}
+                          label={t('projects.field.stakeholderRole', { n: i + 1 })}
                           data={roleOptions}
                           value={row.role}
                           allowDeselect={false}
@@ -262,8 +268,8 @@ export default function ProposePage() {
                         />
                         <Group gap="xs" align="flex-start" wrap="nowrap">
                           <TextInput
-                            label={pt('projects.field.commitment', { n: i + 1 })}
-                            placeholder={pt('projects.field.commitmentPlaceholder')}
+                            label={t('projects.field.commitment', { n: i + 1 })}
+                            placeholder={t('projects.field.commitmentPlaceholder')}
                             value={row.commitment}
                             onChange={(e) => {
                               const commitment = e.currentTarget.value;
@@ -276,7 +282,7 @@ export default function ProposePage() {
                             variant="subtle"
                             color="gray"
                             mt={26}
-                            aria-label={pt('projects.field.removeStakeholder', { n: i + 1 })}
+                            aria-label={t('projects.field.removeStakeholder', { n: i + 1 })}
                             onClick={() => setStakeholders((rows) => rows.filter((r) => r.uid !== row.uid))}
                           >
                             <IconTrash size={16} aria-hidden />
@@ -292,22 +298,22 @@ export default function ProposePage() {
                     onClick={() => setStakeholders((rows) => [...rows, { uid: nextUid(), stakeholder_id: '', role: 'customer', commitment: '' }])}
                     style={{ alignSelf: 'flex-start' }}
                   >
-                    {pt('projects.field.addStakeholder')}
+                    {t('projects.field.addStakeholder')}
                   </Button>
                 </Stack>
               </fieldset>
 
               <fieldset className={classes.fieldset}>
-                <legend className={classes.legend}>{pt('projects.killCriteria')}</legend>
+                <legend className={classes.legend}>{t('projects.killCriteria')}</legend>
                 <Text fz="xs" c="dimmed" mb="xs">
-                  {pt('projects.field.killHint')}
+                  {t('projects.field.killHint')}
                 </Text>
                 <Stack gap="xs">
                   {kills.map((row, i) => (
                     <Group key={row.uid} gap="xs" align="flex-start" wrap="nowrap">
                       <TextInput
-                        label={pt('projects.field.killCriterion', { n: i + 1 })}
-                        placeholder={pt('projects.field.killPlaceholder')}
+                        label={t('projects.field.killCriterion', { n: i + 1 })}
+                        placeholder={t('projects.field.killPlaceholder')}
                         value={row.text}
                         maxLength={500}
                         onChange={(e) => {
@@ -321,7 +327,7 @@ export default function ProposePage() {
                         variant="subtle"
                         color="gray"
                         mt={26}
-                        aria-label={pt('projects.field.removeKill', { n: i + 1 })}
+                        aria-label={t('projects.field.removeKill', { n: i + 1 })}
                         onClick={() => setKills((rows) => rows.filter((r) => r.uid !== row.uid))}
                       >
                         <IconTrash size={16} aria-hidden />
@@ -340,17 +346,22 @@ export default function ProposePage() {
                     onClick={() => setKills((rows) => [...rows, { uid: nextUid(), text: '' }])}
                     style={{ alignSelf: 'flex-start' }}
                   >
-                    {pt('projects.field.addKill')}
+                    {t('projects.field.addKill')}
                   </Button>
                 </Stack>
               </fieldset>
 
               <fieldset className={classes.fieldset}>
-                <legend className={classes.legend}>{pt('projects.field.budgetEffort')}</legend>
+                <legend className={classes.legend}>{t('projects.field.budgetEffort')}</legend>
                 <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+                  {/* The contract takes whole numbers only (Budget.amount, effort_days are integers). */}
                   <NumberInput
-                    label={pt('projects.field.budget')}
+                    label={t('projects.field.budget')}
+                    description={t('projects.field.budgetHint')}
                     min={0}
+                    max={1_000_000_000_000}
+                    allowDecimal={false}
+                    allowNegative={false}
                     thousandSeparator
                     value={amount}
                     onChange={(v) => {
@@ -360,7 +371,8 @@ export default function ProposePage() {
                     error={err('budget.amount') ?? err('budget')}
                   />
                   <TextInput
-                    label={pt('projects.field.currency')}
+                    label={t('projects.field.currency')}
+                    description={t('projects.field.currencyHint')}
                     maxLength={3}
                     value={currency}
                     onChange={(e) => {
@@ -370,9 +382,13 @@ export default function ProposePage() {
                     error={err('budget.currency')}
                   />
                   <NumberInput
-                    label={pt('projects.field.effort')}
+                    label={t('projects.field.effort')}
+                    description={t('projects.field.effortHint')}
                     min={0}
-                    suffix={pt('projects.field.daysSuffix')}
+                    max={100_000}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    suffix={t('projects.field.daysSuffix')}
                     value={effort}
                     onChange={(v) => {
                       setEffort(v);
@@ -401,11 +417,11 @@ export default function ProposePage() {
                   {t('common.cancel')}
                 </Button>
                 <Button type="submit" loading={save.isPending}>
-                  {pt('projects.propose')}
+                  {t('projects.propose')}
                 </Button>
               </Group>
               <Text fz="xs" c="dimmed" ta="right">
-                {pt('projects.form.submitHint')}
+                {t('projects.form.submitHint')}
               </Text>
             </Stack>
           </Grid.Col>

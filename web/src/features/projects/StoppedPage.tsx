@@ -9,7 +9,6 @@ import { TableSkeleton } from '../../components/Skeletons';
 import { RelativeTime } from '../../components/Time';
 import { useDebouncedUrlText, useUrlFilters } from '../../components/urlState';
 import { t } from '../../messages';
-import { pt } from './i18n';
 import { LearningsBlock } from './parts';
 import { useProjectList } from './queries';
 
@@ -24,8 +23,8 @@ export default function StoppedPage() {
   else if (list.isError) body = <QueryError error={list.error} retry={() => list.refetch()} />;
   else if (list.items.length === 0)
     body = (
-      <EmptyState icon={<IconArchive size={24} />} title={values.q ? t('common.noMatchesTitle') : pt('projects.stopped.emptyTitle')}>
-        {values.q ? t('common.noMatchesBody') : pt('projects.stopped.emptyBody')}
+      <EmptyState icon={<IconArchive size={24} />} title={values.q ? t('common.noMatchesTitle') : t('projects.stopped.emptyTitle')}>
+        {values.q ? t('common.noMatchesBody') : t('projects.stopped.emptyBody')}
       </EmptyState>
     );
   else
@@ -40,13 +39,13 @@ export default function StoppedPage() {
                 </Anchor>
               </Title>
               <Text fz="xs" c="dimmed">
-                {pt('projects.stopped.meta', { phase: p.phase.name, lead: p.lead.display_name })} · <RelativeTime iso={p.updated_at} />
+                {t('projects.stopped.meta', { phase: p.phase.name, lead: p.lead.display_name })} · <RelativeTime iso={p.updated_at} />
               </Text>
             </Group>
             <Text fz="sm" c="dimmed" mb="xs" lineClamp={2}>
               {p.hypothesis}
             </Text>
-            {p.learnings ? <LearningsBlock learnings={p.learnings} /> : <Text fz="sm" c="dimmed">{pt('projects.stopped.noLearnings')}</Text>}
+            {p.learnings ? <LearningsBlock learnings={p.learnings} /> : <Text fz="sm" c="dimmed">{t('projects.stopped.noLearnings')}</Text>}
           </Paper>
         ))}
       </Stack>
@@ -54,10 +53,10 @@ export default function StoppedPage() {
 
   return (
     <>
-      <PageHeader title={pt('projects.stopped.title')} crumbs={[{ label: pt('projects.title'), to: '/projects' }]} description={pt('projects.stopped.respect')} />
+      <PageHeader title={t('projects.stopped.title')} crumbs={[{ label: t('projects.title'), to: '/projects' }]} description={t('projects.stopped.respect')} />
       <TextInput
         label={t('common.search')}
-        placeholder={pt('projects.stopped.search')}
+        placeholder={t('projects.stopped.search')}
         leftSection={<IconSearch size={16} aria-hidden />}
         value={search.text}
         onChange={(e) => search.onChange(e.currentTarget.value)}

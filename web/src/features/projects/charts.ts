@@ -24,6 +24,19 @@ export function kpiSeries(values: readonly KpiValue[]): { counts: [string, numbe
   return { counts, before };
 }
 
+const DAY_MS = 86_400_000;
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** The time axis' range for values on `days` (YYYY-MM-DD): padded, showing at least a week of days. */
+export function dayRange(days: readonly string[]): { min?: number; max?: number } {
+  const times = days.map((d) => Date.parse(`${d}T00:00:00Z`)).filter((n) => Number.isFinite(n));
+  if (times.length === 0) return {};
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const pad = Math.max(Math.round((last - first) * 0.05 / DAY_MS), Math.ceil((6 - (last - first) / DAY_MS) / 2), 1) * DAY_MS;
+  return { min: first - pad, max: last + pad };
+}
+
 export interface KpiChartLabels {
   counts: string;
   before: string;
@@ -36,17 +49,29 @@ export function kpiLineOption(kpi: KpiDefinition, values: readonly KpiValue[], l
   const countStyle = kpiPointStyle(true);
   const beforeStyle = kpiPointStyle(false);
   const legend = [...(counts.length ? [labels.counts] : []), ...(before.length ? [labels.before] : [])];
+  const target = kpi.target ?? null;
+  const whole = values.every((v) => Number.isInteger(v.value)) && (target === null || Number.isInteger(target));
   return {
     animation: false,
     aria: { enabled: true },
     textStyle: { color: colors.text },
-    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 36, bottom: 16 },
     legend: { top: 0, textStyle: { color: colors.text }, data: legend },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'time', axisLabel: { color: colors.text, hideOverlap: true }, splitLine: { show: false } },
+    // Values are recorded per day: whole days on the axis, and a little room around one lone value.
+    xAxis: {
+      type: 'time',
+      ...dayRange([...counts, ...before].map(([day]) => day)),
+      minInterval: DAY_MS,
+      axisLabel: { color: colors.text, hideOverlap: true, formatter: (value: number) => dayFormat.format(value) },
+      splitLine: { show: false },
+    },
+    // The unit is in the card's title; an axis name here would collide with the legend.
+    // The target line stays in view, and counts are not split into fractions.
     yAxis: {
       type: 'value',
-      name: kpi.unit || undefined,
+      ...(target !== null ? { min: (v: { min: number }) => Math.min(v.min, target, 0), max: (v: { max: number }) => Math.max(v.max, target) } : {}),
+      ...(whole ? { minInterval: 1 } : {}),
       axisLabel: { color: colors.text },
       splitLine: { lineStyle: { color: colors.grid } },
       scale: false,
@@ -102,10 +127,11 @@ export function funnelOption(rows: readonly FunnelRow[], labels: Record<FunnelOu
     animation: false,
     aria: { enabled: true, decal: { show: true } },
     textStyle: { color: colors.text },
-    grid: { left: 8, right: 24, top: 44, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 44, bottom: 8 },
     legend: { top: 0, textStyle: { color: colors.text } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', axisLabel: { color: colors.text }, splitLine: { lineStyle: { color: colors.grid } } },
+    // Projects are counted whole.
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { color: colors.text }, splitLine: { lineStyle: { color: colors.grid } } },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { color: colors.text } },
     series: FUNNEL_OUTCOMES.map((o) => ({
       name: labels[o],

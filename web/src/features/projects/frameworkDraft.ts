@@ -1,8 +1,8 @@
 // The framework version editor's draft: built from a published version, checked with the
 // server's rules (so most problems show before publishing), and written as the API body.
 // Problems are keyed by the server's field names ("phases[2].key", "kpis[0].counts_from_phase").
-import { pt } from './i18n';
 import type { FrameworkVersion, FrameworkVersionWrite, KpiDefinition, Phase } from './types';
+import { t } from '../../messages';
 
 export type PhaseDraft = Omit<Phase, 'guidelines_html' | 'max_days'> & { uid: number; max_days: number | string };
 export type KpiDraft = Omit<KpiDefinition, 'target'> & { uid: number; target: number | string };
@@ -66,24 +66,24 @@ export function draftBody(draft: Draft): FrameworkVersionWrite {
 /** The server's framework rules, checked before publishing. Empty when the draft is fine. */
 export function validateDraft(draft: Draft): Record<string, string> {
   const e: Record<string, string> = {};
-  const required = pt('projects.editor.required');
-  if (draft.phases.length < 2 || draft.phases.length > 12) e.phases = pt('projects.editor.phaseCount');
+  const required = t('projects.editor.required');
+  if (draft.phases.length < 2 || draft.phases.length > 12) e.phases = t('projects.editor.phaseCount');
   const phaseKeys = new Set<string>();
   draft.phases.forEach((p, i) => {
     const at = `phases[${i}]`;
     const key = p.key.trim();
     if (!key) e[`${at}.key`] = required;
-    else if (phaseKeys.has(key)) e[`${at}.key`] = pt('projects.editor.duplicateKey', { key });
+    else if (phaseKeys.has(key)) e[`${at}.key`] = t('projects.editor.duplicateKey', { key });
     phaseKeys.add(key);
     if (!p.name.trim()) e[`${at}.name`] = required;
     const max = toNumber(p.max_days);
-    if (max === null || max < 1) e[`${at}.max_days`] = pt('projects.editor.maxDays.invalid');
+    if (max === null || max < 1) e[`${at}.max_days`] = t('projects.editor.maxDays.invalid');
     const criterionKeys = new Set<string>();
     p.exit_criteria.forEach((c, j) => {
       const cat = `${at}.exit_criteria[${j}]`;
       const ck = c.key.trim();
       if (!ck) e[`${cat}.key`] = required;
-      else if (criterionKeys.has(ck)) e[`${cat}.key`] = pt('projects.editor.duplicateKey', { key: ck });
+      else if (criterionKeys.has(ck)) e[`${cat}.key`] = t('projects.editor.duplicateKey', { key: ck });
       criterionKeys.add(ck);
       if (!c.text.trim()) e[`${cat}.text`] = required;
     });
@@ -93,15 +93,15 @@ export function validateDraft(draft: Draft): Record<string, string> {
     const at = `kpis[${i}]`;
     const key = k.key.trim();
     if (!key) e[`${at}.key`] = required;
-    else if (kpiKeys.has(key)) e[`${at}.key`] = pt('projects.editor.duplicateKey', { key });
+    else if (kpiKeys.has(key)) e[`${at}.key`] = t('projects.editor.duplicateKey', { key });
     kpiKeys.add(key);
     if (!k.name.trim()) e[`${at}.name`] = required;
-    if (k.counts_from_phase && !phaseKeys.has(k.counts_from_phase)) e[`${at}.counts_from_phase`] = pt('projects.editor.unknownPhase');
-    if (k.kind === 'financial' && !k.counts_from_phase) e[`${at}.counts_from_phase`] = pt('projects.editor.financialPhase');
+    if (k.counts_from_phase && !phaseKeys.has(k.counts_from_phase)) e[`${at}.counts_from_phase`] = t('projects.editor.unknownPhase');
+    if (k.kind === 'financial' && !k.counts_from_phase) e[`${at}.counts_from_phase`] = t('projects.editor.financialPhase');
   });
   draft.phases.forEach((p, i) => {
     const unknown = p.kpi_keys.filter((k) => !kpiKeys.has(k));
-    if (unknown.length > 0) e[`phases[${i}].kpi_keys`] = pt('projects.editor.unknownKpis', { keys: unknown.join(', ') });
+    if (unknown.length > 0) e[`phases[${i}].kpi_keys`] = t('projects.editor.unknownKpis', { keys: unknown.join(', ') });
   });
   return e;
 }

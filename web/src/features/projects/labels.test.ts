@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiSeries } from './charts';
+import { dayRange, kpiLineOption, kpiSeries } from './charts';
 import { draftBody, draftFrom, validateDraft } from './frameworkDraft';
 import { countsIn, dropOutcome, fitRecommendation, fitScore, healthParts, kpiPointStyle, meetsTarget, phaseProgress, sortCards } from './labels';
 import type { FitAnswers, FrameworkVersion, KpiValue, PortfolioCard } from './types';
@@ -87,7 +87,7 @@ describe('sortCards', () => {
     id,
     title: `P${id}`,
     lead: { id: 1, display_name: 'Lea' },
-    health: { score, level: score < 50 ? 'at_risk' : score < 80 ? 'watch' : 'healthy', ask_first },
+    health: { score, level: score < 50 ? 'at_risk' : score < 80 ? 'watch' : 'healthy', ask_first, computed_at: '2026-01-01T00:00:00Z', signals: [] },
     days_in_phase: days,
     status: 'active',
   });
@@ -126,6 +126,21 @@ describe('kpiPointStyle (values before the KPI counts)', () => {
       ['2026-02-01', 5],
       ['2026-03-01', 7],
     ]);
+  });
+
+  it('pads the time axis around one day to a week, in whole days', () => {
+    const day = Date.parse('2026-03-10T00:00:00Z');
+    expect(dayRange(['2026-03-10'])).toEqual({ min: day - 3 * 86_400_000, max: day + 3 * 86_400_000 });
+    expect(dayRange([])).toEqual({});
+  });
+
+  it('keeps the target line in view and counts in whole steps', () => {
+    const kpi = { key: 'k', name: 'Interviews', unit: '', direction: 'up' as const, kind: 'learning' as const, counts_from_phase: null, target: 10 };
+    const colors = { text: '#000', grid: '#eee', primary: '#00f', muted: '#999', target: '#f80', series: [] };
+    const option = kpiLineOption(kpi, [{ id: 1, kpi_key: 'k', value: 6, recorded_on: '2026-03-10', note: '', phase_key: 'p', counts: true }], { counts: 'Counts', before: 'Before', target: 'Target 10' }, colors);
+    const yAxis = option.yAxis as { max: (v: { max: number }) => number; minInterval?: number };
+    expect(yAxis.max({ max: 6 })).toBe(10);
+    expect(yAxis.minInterval).toBe(1);
   });
 
   it('reads a target in the KPI’s direction', () => {

@@ -2,7 +2,6 @@
 // the board's drop rule, health and KPI styling). Tested in labels.test.ts.
 import { interactionTypeLabel } from '../engagement/labels';
 import { levelLabel } from '../stakeholders/labels';
-import { pt, type ProjectsKey } from './i18n';
 import {
   FIT_QUESTIONS,
   MULTI_STAKEHOLDER,
@@ -23,31 +22,32 @@ import {
   type Severity,
   type Signal,
 } from './types';
+import { t, type MessageKey } from '../../messages';
 
 // Keys are spelled out so that a missing message is a compile error.
-const statusKeys: Record<ProjectStatus, ProjectsKey> = {
+const statusKeys: Record<ProjectStatus, MessageKey> = {
   active: 'projects.status.active',
   on_hold: 'projects.status.on_hold',
   stopped: 'projects.status.stopped',
   completed: 'projects.status.completed',
 };
-const decisionKeys: Record<Decision, ProjectsKey> = {
+const decisionKeys: Record<Decision, MessageKey> = {
   go: 'projects.decision.go',
   kill: 'projects.decision.kill',
   hold: 'projects.decision.hold',
   pivot: 'projects.decision.pivot',
 };
-const healthKeys: Record<HealthLevel, ProjectsKey> = {
+const healthKeys: Record<HealthLevel, MessageKey> = {
   healthy: 'projects.health.healthy',
   watch: 'projects.health.watch',
   at_risk: 'projects.health.at_risk',
 };
-const severityKeys: Record<Severity, ProjectsKey> = {
+const severityKeys: Record<Severity, MessageKey> = {
   info: 'projects.severity.info',
   warning: 'projects.severity.warning',
   critical: 'projects.severity.critical',
 };
-const kindKeys: Record<KpiKind, ProjectsKey> = {
+const kindKeys: Record<KpiKind, MessageKey> = {
   learning: 'projects.kpiKind.learning',
   engagement: 'projects.kpiKind.engagement',
   customer: 'projects.kpiKind.customer',
@@ -55,54 +55,54 @@ const kindKeys: Record<KpiKind, ProjectsKey> = {
   outcome: 'projects.kpiKind.outcome',
   financial: 'projects.kpiKind.financial',
 };
-const directionKeys: Record<KpiDirection, ProjectsKey> = {
+const directionKeys: Record<KpiDirection, MessageKey> = {
   up: 'projects.kpiDirection.up',
   down: 'projects.kpiDirection.down',
 };
-const roleKeys: Record<ProjectStakeholderRole, ProjectsKey> = {
+const roleKeys: Record<ProjectStakeholderRole, MessageKey> = {
   customer: 'projects.stakeholderRole.customer',
   partner: 'projects.stakeholderRole.partner',
   supplier: 'projects.stakeholderRole.supplier',
   gatekeeper: 'projects.stakeholderRole.gatekeeper',
   other: 'projects.stakeholderRole.other',
 };
-const fitKeys: Record<FitRecommendation, ProjectsKey> = {
+const fitKeys: Record<FitRecommendation, MessageKey> = {
   good_fit: 'projects.fit.good_fit',
   sharpen_first: 'projects.fit.sharpen_first',
   poor_fit: 'projects.fit.poor_fit',
 };
-const questionKeys: Record<FitQuestion, ProjectsKey> = {
+const questionKeys: Record<FitQuestion, MessageKey> = {
   problem_defined: 'projects.fit.q.problem_defined',
   near_term: 'projects.fit.q.near_term',
   customers_can_picture: 'projects.fit.q.customers_can_picture',
   customer_willing: 'projects.fit.q.customer_willing',
   capacity_available: 'projects.fit.q.capacity_available',
 };
-const questionShortKeys: Record<FitQuestion, ProjectsKey> = {
+const questionShortKeys: Record<FitQuestion, MessageKey> = {
   problem_defined: 'projects.fit.short.problem_defined',
   near_term: 'projects.fit.short.near_term',
   customers_can_picture: 'projects.fit.short.customers_can_picture',
   customer_willing: 'projects.fit.short.customer_willing',
   capacity_available: 'projects.fit.short.capacity_available',
 };
-const answerKeys: ProjectsKey[] = ['projects.fit.a1', 'projects.fit.a2', 'projects.fit.a3', 'projects.fit.a4', 'projects.fit.a5'];
+const answerKeys: MessageKey[] = ['projects.fit.a1', 'projects.fit.a2', 'projects.fit.a3', 'projects.fit.a4', 'projects.fit.a5'];
 
-export const statusLabel = (v: ProjectStatus) => pt(statusKeys[v]);
-export const decisionLabel = (v: Decision) => pt(decisionKeys[v]);
-export const healthLabel = (v: HealthLevel) => pt(healthKeys[v]);
-export const severityLabel = (v: Severity) => pt(severityKeys[v]);
-export const kpiKindLabel = (v: KpiKind) => pt(kindKeys[v]);
-export const kpiDirectionLabel = (v: KpiDirection) => pt(directionKeys[v]);
-export const stakeholderRoleLabel = (v: ProjectStakeholderRole) => pt(roleKeys[v]);
-export const fitLabel = (v: FitRecommendation) => pt(fitKeys[v]);
-export const fitQuestionLabel = (v: FitQuestion) => pt(questionKeys[v]);
-export const fitQuestionShort = (v: FitQuestion) => pt(questionShortKeys[v]);
+export const statusLabel = (v: ProjectStatus) => t(statusKeys[v]);
+export const decisionLabel = (v: Decision) => t(decisionKeys[v]);
+export const healthLabel = (v: HealthLevel) => t(healthKeys[v]);
+export const severityLabel = (v: Severity) => t(severityKeys[v]);
+export const kpiKindLabel = (v: KpiKind) => t(kindKeys[v]);
+export const kpiDirectionLabel = (v: KpiDirection) => t(directionKeys[v]);
+export const stakeholderRoleLabel = (v: ProjectStakeholderRole) => t(roleKeys[v]);
+export const fitLabel = (v: FitRecommendation) => t(fitKeys[v]);
+export const fitQuestionLabel = (v: FitQuestion) => t(questionKeys[v]);
+export const fitQuestionShort = (v: FitQuestion) => t(questionShortKeys[v]);
 /** "Not at all" … "Fully" for the answers 1..5. */
 export const fitAnswerLabel = (answer: number) => {
   const key = answerKeys[answer - 1];
-  return key ? pt(key) : String(answer);
+  return key ? t(key) : String(answer);
 };
-export const formatLabel = (v: RecommendedFormat) => (v === MULTI_STAKEHOLDER ? pt('projects.format.multi_stakeholder') : interactionTypeLabel(v));
+export const formatLabel = (v: RecommendedFormat) => (v === MULTI_STAKEHOLDER ? t('projects.format.multi_stakeholder') : interactionTypeLabel(v));
 export const expectedLevelLabel = (v: Level) => levelLabel(v);
 
 export const statusColor: Record<ProjectStatus, string> = { active: 'blue', on_hold: 'yellow', stopped: 'gray', completed: 'teal' };
@@ -216,12 +216,12 @@ export interface KpiPointStyle {
  */
 export function kpiPointStyle(counts: boolean, countsFromName?: string): KpiPointStyle {
   return counts
-    ? { series: 'counts', tone: 'primary', lineType: 'solid', label: pt('projects.kpi.counts'), counted: true }
+    ? { series: 'counts', tone: 'primary', lineType: 'solid', label: t('projects.kpi.counts'), counted: true }
     : {
         series: 'before',
         tone: 'muted',
         lineType: 'dashed',
-        label: countsFromName ? pt('projects.kpi.beforeNamed', { phase: countsFromName }) : pt('projects.kpi.before'),
+        label: countsFromName ? t('projects.kpi.beforeNamed', { phase: countsFromName }) : t('projects.kpi.before'),
         counted: false,
       };
 }

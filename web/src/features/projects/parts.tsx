@@ -16,12 +16,13 @@ import {
   IconTrophy,
   type Icon,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import { pt } from './i18n';
+import type { CSSProperties, ReactNode } from 'react';
 import { fitColor, fitLabel, healthColor, healthLabel, severityColor, severityLabel, statusColor, statusLabel } from './labels';
 import type { FitRecommendation, HealthLevel, ProjectStatus, Severity } from './types';
+import { t } from '../../messages';
 
-const badge: Partial<BadgeProps> = { variant: 'light', radius: 'sm', style: { textTransform: 'none' } };
+const badgeStyle: CSSProperties = { textTransform: 'none' };
+const badge: Partial<BadgeProps> = { variant: 'light', radius: 'sm', style: badgeStyle };
 
 const healthIcons: Record<HealthLevel, Icon> = { healthy: IconCircleCheck, watch: IconEye, at_risk: IconAlertTriangle };
 const severityIcons: Record<Severity, Icon> = { info: IconInfoCircle, warning: IconAlertTriangle, critical: IconAlertOctagon };
@@ -33,16 +34,26 @@ export function HealthBadge({ level, score, size = 'sm' }: { level: HealthLevel;
   const Icon = healthIcons[level];
   return (
     <Badge {...badge} size={size} color={healthColor[level]} leftSection={<Icon size={12} aria-hidden />}>
-      {score === undefined ? healthLabel(level) : pt('projects.health.withScore', { level: healthLabel(level), score })}
+      {score === undefined ? healthLabel(level) : t('projects.health.withScore', { level: healthLabel(level), score })}
     </Badge>
   );
 }
 
 /** "Ask first": a critical signal or a score below 50 — is this really going somewhere? */
+// Dark red on light, light red on dark: the outline badge keeps AA contrast in both themes.
+const askFirstColor = 'light-dark(var(--mantine-color-red-9), var(--mantine-color-red-3))';
+
 export function AskFirstBadge({ size = 'sm' }: { size?: BadgeProps['size'] }) {
   return (
-    <Badge {...badge} variant="outline" size={size} color="red.9" leftSection={<IconHelpHexagon size={12} aria-hidden />}>
-      {pt('projects.health.askFirst')}
+    <Badge
+      {...badge}
+      variant="outline"
+      size={size}
+      color="red.9"
+      style={{ ...badgeStyle, '--badge-color': askFirstColor, '--badge-bd': `1px solid ${askFirstColor}` } as CSSProperties}
+      leftSection={<IconHelpHexagon size={12} aria-hidden />}
+    >
+      {t('projects.health.askFirst')}
     </Badge>
   );
 }
@@ -60,7 +71,7 @@ export function FitBadge({ recommendation, score }: { recommendation: FitRecomme
   const Icon = fitIcons[recommendation];
   return (
     <Badge {...badge} size="md" color={fitColor[recommendation]} leftSection={<Icon size={12} aria-hidden />}>
-      {pt('projects.fit.badge', { fit: fitLabel(recommendation), score })}
+      {t('projects.fit.badge', { fit: fitLabel(recommendation), score })}
     </Badge>
   );
 }
@@ -108,14 +119,14 @@ export function LearningsBlock({ learnings }: { learnings: { learned: string; do
     <Stack gap={4}>
       <Text fz="sm">
         <Text span fw={600} fz="sm">
-          {pt('projects.learnings.learned')}:
+          {t('projects.learnings.learned')}:
         </Text>{' '}
         {learnings.learned}
       </Text>
       {learnings.do_differently && (
         <Text fz="sm">
           <Text span fw={600} fz="sm">
-            {pt('projects.learnings.doDifferently')}:
+            {t('projects.learnings.doDifferently')}:
           </Text>{' '}
           {learnings.do_differently}
         </Text>

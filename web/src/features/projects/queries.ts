@@ -1,80 +1,35 @@
-// API hooks of the projects module. Every query key starts with 'projects' so that one
-// invalidation after a write refreshes the board, the funnel and the project pages.
-//
-// The projects routes are not in schema.d.ts yet, so `api` (openapi-fetch, typed by path) cannot
-// call them. `request` is a thin typed stand-in that behaves like `call(api.X(...))`: same origin,
-// cookies, the CSRF header, problem+json turned into ApiError and unreachable servers into
-// NetworkError. When the generated types arrive, each function here becomes `call(api.X(...))`.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, NetworkError, toProblem } from '../../api/problem';
+// Every call of the projects module to the server. Every query key starts with 'projects' so
+// that one invalidation after a write refreshes the board, the funnel and the project pages.
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../../api/client';
 import { usePagedList } from '../admin/queries';
 import type {
+  CriterionPut,
   DecisionAnswer,
   DecisionWrite,
   Framework,
   FrameworkCreate,
   FrameworkVersion,
   FrameworkVersionWrite,
-  Funnel,
-  FunnelRow,
+  FrameworkWithVersion,
   GateReview,
   GateReviewRequest,
   KpiValue,
   KpiValueWrite,
-  Page,
-  Portfolio,
   Project,
   ProjectCreate,
+  ProjectListItem,
+  ProjectListQuery,
+  ProjectPage,
+  ProjectSharePut,
   ProjectStatus,
+  ProjectUpdate,
 } from './types';
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+// These pages are for internal staff only (ProjectsLayout), who get whole projects; the schema
+// also allows the shared summary that external participants get. One place says so: here.
+const internal = <T,>(value: unknown) => value as T;
 
-interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-}
-
-/** `path` with its query string; empty and undefined values are left out. */
-export function buildUrl(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return `${globalThis.location?.origin ?? ''}${path}${qs ? `?${qs}` : ''}`;
-}
-
-/** One API call: resolves with the JSON answer (undefined for 204), throws ApiError or NetworkError. */
-export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { 'X-Cocreate-Csrf': '1', Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    // Looked up at call time so tests can stand in for fetch.
-    response = await globalThis.fetch(
-      new Request(buildUrl(path, options.query), {
-        method,
-        headers,
-        credentials: 'same-origin',
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      }),
-    );
-  } catch (cause) {
-    throw new NetworkError(cause);
-  }
-  const text = response.status === 204 ? '' : await response.text().catch(() => '');
-  let body: unknown = undefined;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-  if (!response.ok) throw new ApiError(toProblem(response.status, body));
-  return body as T;
-}
-
-const V1 = '/api/v1';
 export const projectsKey = ['projects'] as const;
 
 /** Refreshes everything the module shows. */
@@ -85,18 +40,21 @@ export function useInvalidateProjects() {
 
 // Frameworks
 
-export function fetchFrameworks(after?: string, limit = 100): Promise<Page<Framework>> {
-  return request('GET', `${V1}/frameworks`, { query: { after, limit } });
-}
-
+/** Every framework (a handful per installation; the largest page the server gives). */
 export function useFrameworks(enabled = true) {
-  return useQuery({ queryKey: [...projectsKey, 'frameworks'], queryFn: () => fetchFrameworks(), enabled, staleTime: 60_000 });
+  return useQuery({
+    queryKey: [...projectsKey, 'frameworks'],
+    queryFn: () => call(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })),
+    enabled,
+    staleTime: 60_000,
+  });
 }
 
+/** A framework with its current version (`current`). */
 export function useFramework(id: number | undefined) {
   return useQuery({
     queryKey: [...projectsKey, 'frameworks', id],
-    queryFn: () => request<Framework>('GET', `${V1}/frameworks/${id}`),
+    queryFn: (): Promise<FrameworkWithVersion> => call(api.GET('/api/v1/frameworks/{id}', { params: { path: { id: id ?? 0 } } })),
     enabled: id !== undefined,
   });
 }
@@ -104,7 +62,8 @@ export function useFramework(id: number | undefined) {
 export function useFrameworkVersion(id: number | undefined, version: number | undefined) {
   return useQuery({
     queryKey: [...projectsKey, 'frameworks', id, 'versions', version],
-    queryFn: () => request<FrameworkVersion>('GET', `${V1}/frameworks/${id}/versions/${version}`),
+    queryFn: (): Promise<FrameworkVersion> =>
+      call(api.GET('/api/v1/frameworks/{id}/versions/{version}', { params: { path: { id: id ?? 0, version: version ?? 0 } } })),
     enabled: id !== undefined && version !== undefined && version > 0,
     // Published versions never change.
     staleTime: Number.POSITIVE_INFINITY,
@@ -112,68 +71,91 @@ export function useFrameworkVersion(id: number | undefined, version: number | un
 }
 
 export function createFramework(body: FrameworkCreate): Promise<Framework> {
-  return request('POST', `${V1}/frameworks`, { body });
+  return call(api.POST('/api/v1/frameworks', { body }));
 }
 
 export function publishVersion(id: number, body: FrameworkVersionWrite): Promise<FrameworkVersion> {
-  return request('POST', `${V1}/frameworks/${id}/versions`, { body });
+  return call(api.POST('/api/v1/frameworks/{id}/versions', { params: { path: { id } }, body }));
 }
 
-// Portfolio
+// Portfolio (both need a framework: the caller picks one, the first by name when none is chosen)
 
-export function usePortfolio(query: { framework_id?: number; status?: ProjectStatus }) {
+export function usePortfolio(query: { framework_id: number | undefined; status?: ProjectStatus }) {
+  const { framework_id, status } = query;
   return useQuery({
     queryKey: [...projectsKey, 'portfolio', query],
-    queryFn: () => request<Portfolio>('GET', `${V1}/portfolio`, { query }),
+    queryFn: () => call(api.GET('/api/v1/portfolio', { params: { query: { framework_id: framework_id ?? 0, ...(status ? { status } : {}) } } })),
+    enabled: framework_id !== undefined,
     placeholderData: keepPreviousData,
   });
 }
 
-export function useFunnel(query: { framework_id?: number; since?: string }) {
+export function useFunnel(query: { framework_id: number | undefined; since?: string }) {
+  const { framework_id, since } = query;
   return useQuery({
     queryKey: [...projectsKey, 'funnel', query],
-    queryFn: async () => {
-      const answer = await request<Funnel | FunnelRow[]>('GET', `${V1}/portfolio/funnel`, { query });
-      return Array.isArray(answer) ? { phases: answer } : answer;
-    },
+    queryFn: () => call(api.GET('/api/v1/portfolio/funnel', { params: { query: { framework_id: framework_id ?? 0, ...(since ? { since } : {}) } } })),
+    enabled: framework_id !== undefined,
     placeholderData: keepPreviousData,
   });
 }
 
 // Projects
 
-export function useProjectList(query: { status?: ProjectStatus; framework_id?: number; q?: string }) {
-  return usePagedList([...projectsKey, 'list', query], (after) =>
-    request<Page<Project>>('GET', `${V1}/projects`, { query: { ...query, after, limit: 50 } }),
+export function useProjectList(query: Pick<ProjectListQuery, 'status' | 'framework_id' | 'q'>) {
+  return usePagedList([...projectsKey, 'list', query], async (after) =>
+    internal<ProjectPage>(await call(api.GET('/api/v1/projects', { params: { query: { ...query, limit: 50, ...(after ? { after } : {}) } } }))),
   );
+}
+
+/**
+ * Open projects (not stopped or completed) led by `leadId`, the ones whose health says ask first
+ * before the others. Asked for in two lists so that an ask-first project is never cut off by
+ * the page size; each list comes sorted by title.
+ */
+export function useLedProjects(leadId: number, limit: number) {
+  return useQuery({
+    queryKey: [...projectsKey, 'led', leadId, limit],
+    queryFn: async () => {
+      const list = async (ask_first: boolean) =>
+        internal<ProjectPage>(await call(api.GET('/api/v1/projects', { params: { query: { lead_id: leadId, ask_first, limit } } })));
+      const [askFirst, others] = await Promise.all([list(true), list(false)]);
+      const open = (p: ProjectListItem) => p.status !== 'stopped' && p.status !== 'completed';
+      return [...askFirst.items.filter(open), ...others.items.filter(open)].slice(0, limit);
+    },
+  });
 }
 
 export function useProject(id: number | undefined) {
   return useQuery({
     queryKey: [...projectsKey, 'project', id],
-    queryFn: () => request<Project>('GET', `${V1}/projects/${id}`),
+    queryFn: async () => internal<Project>(await call(api.GET('/api/v1/projects/{id}', { params: { path: { id: id ?? 0 } } }))),
     enabled: id !== undefined,
   });
 }
 
 export function createProject(body: ProjectCreate): Promise<Project> {
-  return request('POST', `${V1}/projects`, { body });
+  return call(api.POST('/api/v1/projects', { body }));
 }
 
-export function setCriterion(projectId: number, key: string, body: { met: boolean; evidence_url?: string }): Promise<Project> {
-  return request('PUT', `${V1}/projects/${projectId}/criteria/${encodeURIComponent(key)}`, { body });
+export function updateProject(id: number, body: ProjectUpdate): Promise<Project> {
+  return call(api.PATCH('/api/v1/projects/{id}', { params: { path: { id } }, body }));
+}
+
+export function setCriterion(projectId: number, key: string, body: CriterionPut): Promise<Project> {
+  return call(api.PUT('/api/v1/projects/{id}/criteria/{key}', { params: { path: { id: projectId, key } }, body }));
 }
 
 export function setKillCriterion(projectId: number, key: string, met: boolean): Promise<Project> {
-  return request('PUT', `${V1}/projects/${projectId}/kill-criteria/${encodeURIComponent(key)}`, { body: { met } });
+  return call(api.PUT('/api/v1/projects/{id}/kill-criteria/{key}', { params: { path: { id: projectId, key } }, body: { met } }));
 }
 
-export function shareProject(projectId: number, body: { space_id: number; summary: string }): Promise<Project> {
-  return request('PUT', `${V1}/projects/${projectId}/share`, { body });
+export function shareProject(projectId: number, body: ProjectSharePut): Promise<Project> {
+  return call(api.PUT('/api/v1/projects/{id}/share', { params: { path: { id: projectId } }, body }));
 }
 
 export function unshareProject(projectId: number): Promise<unknown> {
-  return request('DELETE', `${V1}/projects/${projectId}/share`);
+  return call(api.DELETE('/api/v1/projects/{id}/share', { params: { path: { id: projectId } } }));
 }
 
 /** Applies a project the server answered with to the cache (and refreshes the rest). */
@@ -181,7 +163,7 @@ export function useSetProject() {
   const client = useQueryClient();
   return (project: Project) => {
     client.setQueryData([...projectsKey, 'project', project.id], project);
-    return client.invalidateQueries({ queryKey: projectsKey, predicate: (q) => q.queryKey[1] !== 'project' || q.queryKey[2] !== project.id });
+    return client.invalidateQueries({ queryKey: projectsKey, predicate: (q) => q.queryKey[1] !== 'project' || q.queryKey[2] !== project.id || q.queryKey.length > 3 });
   };
 }
 
@@ -195,7 +177,9 @@ export function useKpiValues(projectId: number | undefined) {
       const items: KpiValue[] = [];
       let after: string | undefined;
       for (let i = 0; i < 20; i++) {
-        const page = await request<Page<KpiValue>>('GET', `${V1}/projects/${projectId}/kpi-values`, { query: { after, limit: 200 } });
+        const page = await call(
+          api.GET('/api/v1/projects/{id}/kpi-values', { params: { path: { id: projectId ?? 0 }, query: { limit: 200, ...(after ? { after } : {}) } } }),
+        );
         items.push(...page.items);
         if (!page.next_cursor) break;
         after = page.next_cursor;
@@ -207,7 +191,7 @@ export function useKpiValues(projectId: number | undefined) {
 }
 
 export function recordKpiValue(projectId: number, body: KpiValueWrite): Promise<KpiValue> {
-  return request('POST', `${V1}/projects/${projectId}/kpi-values`, { body });
+  return call(api.POST('/api/v1/projects/{id}/kpi-values', { params: { path: { id: projectId } }, body }));
 }
 
 // Gate reviews
@@ -215,22 +199,34 @@ export function recordKpiValue(projectId: number, body: KpiValueWrite): Promise<
 export function useGateReviews(projectId: number | undefined) {
   return useQuery({
     queryKey: [...projectsKey, 'project', projectId, 'gate-reviews'],
-    queryFn: () => request<Page<GateReview>>('GET', `${V1}/projects/${projectId}/gate-reviews`, { query: { limit: 100 } }),
-    select: (page) => page.items,
+    queryFn: () => call(api.GET('/api/v1/projects/{id}/gate-reviews', { params: { path: { id: projectId ?? 0 }, query: { limit: 200 } } })),
+    select: (page): GateReview[] => page.items,
     enabled: projectId !== undefined,
   });
 }
 
+/** The requested gate reviews naming the signed-in user as a decision maker, newest first. */
+export function useGateReviewsAwaitingMe(limit: number) {
+  return useQuery({
+    queryKey: [...projectsKey, 'gate-reviews', 'awaiting-me', limit],
+    queryFn: () => call(api.GET('/api/v1/gate-reviews', { params: { query: { status: 'requested', decision_maker_id: 'me', limit } } })),
+  });
+}
+
+/** Several projects at once, sharing the cache of useProject (the gate reviews name only the project's ID). */
+export function useProjectsById(ids: number[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: [...projectsKey, 'project', id],
+      queryFn: async () => internal<Project>(await call(api.GET('/api/v1/projects/{id}', { params: { path: { id } } }))),
+    })),
+  });
+}
+
 export function requestGateReview(projectId: number, body: GateReviewRequest): Promise<GateReview> {
-  return request('POST', `${V1}/projects/${projectId}/gate-reviews`, { body });
+  return call(api.POST('/api/v1/projects/{id}/gate-reviews', { params: { path: { id: projectId } }, body }));
 }
 
 export function decideGateReview(reviewId: number, body: DecisionWrite): Promise<DecisionAnswer> {
-  return request('POST', `${V1}/gate-reviews/${reviewId}/decision`, { body });
-}
-
-/** A write that refreshes the module afterwards. */
-export function useProjectsMutation<A, R>(fn: (args: A) => Promise<R>) {
-  const invalidate = useInvalidateProjects();
-  return useMutation({ mutationFn: fn, onSuccess: () => invalidate() });
+  return call(api.POST('/api/v1/gate-reviews/{id}/decision', { params: { path: { id: reviewId } }, body }));
 }

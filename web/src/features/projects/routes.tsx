@@ -1,6 +1,5 @@
-// The projects module's pages, to be mounted inside the signed-in shell by router.tsx once the
-// backend routes exist (see the module's report: `...projectsRoutes` beside engagementRoutes, and
-// `preloadProjects(path)` in preloadPage for paths under /projects).
+// The projects module's pages, mounted inside the signed-in shell by router.tsx. ProjectsLayout
+// keeps external participants out (they get not-found, as the API answers them 404).
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { NotFound } from '../../components/NotFound';

@@ -1,0 +1,266 @@
+#include "ideas/ideas_json.hpp"
+
+#include "core/markdown.hpp"
+#include "ideas/idea_rules.hpp"
+#include "projects/project_rules.hpp"
+
+namespace cocreate::ideas {
+
+using core::JsonWriter;
+
+namespace {
+
+constexpr size_t kExcerptBytes = 280;
+
+void write_user(JsonWriter& w, const UserRef& u) {
+    w.begin_object().field("id", u.id).field("display_name", u.display_name).end_object();
+}
+void write_user_or_null(JsonWriter& w, const std::optional<UserRef>& u) {
+    if (u) write_user(w, *u);
+    else w.null();
+}
+void write_id_or_null(JsonWriter& w, const std::optional<int64_t>& id) {
+    if (id) w.number(*id);
+    else w.null();
+}
+void write_strings(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
+    w.key(key).begin_array();
+    for (const auto& i : items) w.string(i);
+    w.end_array();
+}
+void write_authors(JsonWriter& w, const std::vector<Author>& authors) {
+    w.key("authors").begin_array();
+    for (const auto& a : authors)
+        w.begin_object().field("id", a.id).field("display_name", a.display_name).field("role", a.role).end_object();
+    w.end_array();
+}
+void write_refs(JsonWriter& w, std::string_view key, const std::vector<IdeaRef>& refs) {
+    w.key(key).begin_array();
+    for (const auto& r : refs) w.begin_object().field("id", r.id).field("title", r.title).end_object();
+    w.end_array();
+}
+void write_project(JsonWriter& w, const std::optional<IdeaRef>& project) {
+    w.key("project");
+    if (project) w.begin_object().field("id", project->id).field("title", project->title).end_object();
+    else w.null();
+}
+
+// The first words of a markdown text, cut at a character boundary: a list shows no more.
+std::string excerpt(const std::string& text) {
+    if (text.size() <= kExcerptBytes) return text;
+    size_t end = kExcerptBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end) + "…";
+}
+
+template <typename F>
+std::string text_of(F&& write) {
+    std::string out;
+    out.reserve(2048);
+    JsonWriter w(out);
+    write(w);
+    return out;
+}
+
+}  // namespace
+
+void write_protocol_version(JsonWriter& w, const ProtocolVersion& v) {
+    w.begin_object()
+        .field("version", v.version)
+        .field("text", v.text)
+        .field("text_html", core::markdown_to_safe_html(v.text))
+        .field("changed_at", v.changed_at)
+        .key("changed_by");
+    write_user_or_null(w, v.changed_by);
+    w.field("note", v.note).end_object();
+}
+
+void write_challenge(JsonWriter& w, const Challenge& c, std::string_view phase, int64_t my_votes_used, bool internal) {
+    w.begin_object()
+        .field("id", c.id)
+        .field("space_id", c.space_id)
+        .field("title", c.title)
+        .field("problem", c.problem)
+        .field("problem_html", core::markdown_to_safe_html(c.problem));
+    write_strings(w, "goals", c.goals);
+    w.field("audience", c.audience).key("sponsor");
+    write_user_or_null(w, c.sponsor);
+    w.key("phases")
+        .begin_object()
+        .field("submission_opens", c.phases.submission_opens)
+        .field("discussion_opens", c.phases.discussion_opens)
+        .field("voting_opens", c.phases.voting_opens)
+        .field("review_opens", c.phases.review_opens)
+        .field("closes", c.phases.closes)
+        .end_object()
+        .field("phase", phase)
+        .field("votes_per_person", c.votes_per_person)
+        .field("my_votes_used", my_votes_used)
+        .field("leaderboard", c.leaderboard)
+        .key("criteria")
+        .begin_array();
+    for (const auto& k : c.criteria) w.begin_object().field("key", k.key).field("text", k.text).field("weight", k.weight).end_object();
+    w.end_array().key("protocol");
+    write_protocol_version(w, c.protocol);
+    w.field("idea_count", c.idea_count).field("version", c.version).field("created_at", c.created_at).field("updated_at", c.updated_at);
+    if (internal) {
+        w.key("fit");
+        if (c.fit) {
+            const auto f = projects::fit_check(*c.fit);
+            w.begin_object()
+                .key("answers")
+                .begin_object()
+                .field("problem_defined", f.answers.problem_defined)
+                .field("near_term", f.answers.near_term)
+                .field("customers_can_picture", f.answers.customers_can_picture)
+                .field("customer_willing", f.answers.customer_willing)
+                .field("capacity_available", f.answers.capacity_available)
+                .end_object()
+                .field("score", f.score)
+                .field("recommendation", f.recommendation)
+                .field("flagged", f.flagged);
+            write_strings(w, "reasons", f.reasons);
+            w.end_object();
+        } else {
+            w.null();
+        }
+    }
+    w.end_object();
+}
+
+void write_idea(JsonWriter& w, const IdeaView& v) {
+    const auto& x = v.idea;
+    w.begin_object().field("id", x.id).field("space_id", x.space_id).key("challenge_id");
+    write_id_or_null(w, x.challenge_id);
+    w.field("title", x.title)
+        .field("description", x.description)
+        .field("description_html", core::markdown_to_safe_html(x.description));
+    write_strings(w, "tags", x.tags);
+    write_authors(w, x.authors);
+    w.field("status", x.status).field("decline_reason", x.decline_reason);
+    write_refs(w, "builds_on", x.builds_on);
+    write_refs(w, "built_on_by", x.built_on_by);
+    w.key("attachments").raw(v.attachments_json);
+    w.field("vote_count", x.vote_count)
+        .field("my_vote", v.my_vote)
+        .field("comment_count", x.comment_count)
+        .field("interest_level", interest_aggregate(x.interest_score))
+        .field("hidden", x.hidden)
+        .field("moderation_note", x.moderation_note)
+        .key("merged_into");
+    write_id_or_null(w, x.merged_into);
+    write_project(w, v.project);
+    w.field("version", x.version).field("created_at", x.created_at).field("updated_at", x.updated_at);
+    if (v.internal) {
+        w.field("interest_score", x.interest_score);
+        w.key("interest").raw(v.interest_json);
+        w.key("review").raw(v.review_json);
+        w.key("moderated_by");
+        write_user_or_null(w, x.moderated_by);
+    }
+    w.end_object();
+}
+
+std::string idea_text(const IdeaView& v) {
+    return text_of([&](JsonWriter& w) { write_idea(w, v); });
+}
+
+void write_idea_summary(JsonWriter& w, const IdeaView& v) {
+    const auto& x = v.idea;
+    w.begin_object().field("id", x.id).field("space_id", x.space_id).key("challenge_id");
+    write_id_or_null(w, x.challenge_id);
+    w.field("title", x.title).field("excerpt", excerpt(x.description));
+    write_strings(w, "tags", x.tags);
+    write_authors(w, x.authors);
+    w.field("status", x.status)
+        .field("vote_count", x.vote_count)
+        .field("my_vote", v.my_vote)
+        .field("comment_count", x.comment_count)
+        .field("interest_level", interest_aggregate(x.interest_score))
+        .field("hidden", x.hidden);
+    write_project(w, v.project);
+    w.field("created_at", x.created_at).field("updated_at", x.updated_at);
+    if (v.internal) w.field("interest_score", x.interest_score).field("interest_count", v.interest_count);
+    w.end_object();
+}
+
+void write_similar(JsonWriter& w, const idea_repository::Similar& x) {
+    w.begin_object().field("id", x.id).field("title", x.title).field("snippet", x.snippet).key("score").number(x.score).end_object();
+}
+
+void write_comment(JsonWriter& w, const CommentView& v) {
+    const auto& c = v.comment;
+    w.begin_object().field("id", c.id).field("idea_id", c.idea_id).key("parent_id");
+    write_id_or_null(w, c.parent_id);
+    w.field("body", c.body).field("body_html", core::markdown_to_safe_html(c.body)).key("author");
+    write_user_or_null(w, c.author);
+    w.key("mentions").begin_array();
+    for (const auto& m : c.mentions) write_user(w, m);
+    w.end_array()
+        .field("helpful_count", c.helpful_count)
+        .field("marked_helpful", v.marked_helpful)
+        .field("hidden", c.hidden)
+        .field("moderation_note", c.moderation_note)
+        .field("edited_at", c.edited_at)
+        .field("created_at", c.created_at);
+    if (v.internal) {
+        w.field("hostile", c.hostile).key("moderated_by");
+        write_user_or_null(w, c.moderated_by);
+    }
+    w.end_object();
+}
+
+std::string comment_text(const CommentView& v) {
+    return text_of([&](JsonWriter& w) { write_comment(w, v); });
+}
+
+void write_report(JsonWriter& w, const Report& r) {
+    w.begin_object()
+        .field("id", r.id)
+        .field("object_type", r.object_type)
+        .field("object_id", r.object_id)
+        .field("idea_id", r.idea_id)
+        .field("space_id", r.space_id)
+        .field("excerpt", excerpt(r.excerpt).substr(0, 200))
+        .field("reason", r.reason)
+        .field("status", r.status)
+        .key("reported_by");
+    write_user_or_null(w, r.reporter);
+    w.field("created_at", r.created_at).field("resolution", r.resolution).key("resolved_by");
+    write_user_or_null(w, r.resolved_by);
+    w.field("resolved_at", r.resolved_at).end_object();
+}
+
+std::string points_text(const Points& p) {
+    return text_of([&](JsonWriter& w) {
+        w.begin_object().field("total", p.total).key("by_reason").begin_array();
+        for (const auto& [reason, count] : p.counts) {
+            const int each = reason == "idea_submitted"    ? kPointsIdeaSubmitted
+                             : reason == "comment_helpful" ? kPointsCommentHelpful
+                             : reason == "built_upon"      ? kPointsBuiltUpon
+                             : reason == "idea_selected"   ? kPointsIdeaSelected
+                                                           : kPointsHomeworkDone;
+            w.begin_object().field("reason", reason).field("count", count).field("points", count * each).end_object();
+        }
+        w.end_array();
+        write_strings(w, "badges", p.badges);
+        w.end_object();
+    });
+}
+
+std::string leaderboard_text(int64_t challenge_id, bool enabled, const std::vector<comment_repository::LeaderRow>& rows,
+                             const std::vector<std::vector<std::string>>& badges) {
+    return text_of([&](JsonWriter& w) {
+        w.begin_object().field("challenge_id", challenge_id).field("enabled", enabled).key("items").begin_array();
+        for (size_t i = 0; i < rows.size(); ++i) {
+            w.begin_object().field("rank", static_cast<int64_t>(i + 1)).key("user");
+            write_user(w, {rows[i].user_id, rows[i].display_name});
+            w.field("points", rows[i].points);
+            write_strings(w, "badges", i < badges.size() ? badges[i] : std::vector<std::string>{});
+            w.end_object();
+        }
+        w.end_array().end_object();
+    });
+}
+
+}  // namespace cocreate::ideas
