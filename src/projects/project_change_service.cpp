@@ -56,7 +56,7 @@ std::vector<KillCriterion> merge_kill_criteria(const std::vector<KillCriterion>&
 core::Result<Project> ProjectService::update(const auth::Principal& p, int64_t id, const ProjectChanges& in) {
     if (in.fit)
         if (auto ok = validate_fit_answers(*in.fit); !ok) return fail(ok.error());
-    return db_.write([&](soci::session& s) -> core::Result<Project> {
+    return write_portfolio([&](soci::session& s) -> core::Result<Project> {
         auto x = repo::find_project(s, id);
         if (!x) return fail(Error::not_found("no such project"));
         if (auto ok = may_work_on(s, p, id); !ok) return fail(ok.error());
@@ -104,7 +104,7 @@ core::Result<Project> ProjectService::update(const auth::Principal& p, int64_t i
 }
 
 core::Result<Project> ProjectService::migrate(const auth::Principal& p, int64_t id, int version) {
-    return db_.write([&](soci::session& s) -> core::Result<Project> {
+    return write_portfolio([&](soci::session& s) -> core::Result<Project> {
         auto x = repo::find_project(s, id);
         if (!x) {
             if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
@@ -129,7 +129,7 @@ core::Result<Project> ProjectService::migrate(const auth::Principal& p, int64_t 
 
 core::Result<Project> ProjectService::share(const auth::Principal& p, int64_t id, int64_t space_id,
                                             const std::string& summary) {
-    return db_.write([&](soci::session& s) -> core::Result<Project> {
+    return write_portfolio([&](soci::session& s) -> core::Result<Project> {
         auto x = repo::find_project(s, id);
         if (!x) {
             if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
@@ -146,7 +146,7 @@ core::Result<Project> ProjectService::share(const auth::Principal& p, int64_t id
 }
 
 core::Status ProjectService::unshare(const auth::Principal& p, int64_t id) {
-    return db_.write([&](soci::session& s) -> core::Status {
+    return write_portfolio([&](soci::session& s) -> core::Status {
         auto x = repo::find_project(s, id);
         if (!x) {
             if (auto ok = authorize(p, Action::kUseProjects); !ok) return ok;

@@ -49,6 +49,9 @@ bool need_exists(soci::session& s, int64_t need_id);
 void replace_ideas(soci::session& s, int64_t id, const std::vector<int64_t>& idea_ids);
 bool idea_exists(soci::session& s, int64_t idea_id);
 std::vector<int64_t> all_project_ids(soci::session& s);
+// Up to `limit` projects with ids above `after`, in id order, without team, stakeholders or
+// the derived lists (what health needs): the sweep walks them in batches.
+std::vector<Project> projects_after(soci::session& s, int64_t after, int limit);
 // Whether `user_id` leads, sponsors or is on the team of project `id`.
 bool works_on(soci::session& s, int64_t id, int64_t user_id);
 

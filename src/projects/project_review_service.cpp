@@ -72,7 +72,7 @@ core::Result<http::Page<KpiValue>> ProjectService::kpi_values(const auth::Princi
 core::Result<Project> ProjectService::set_criterion(const auth::Principal& p, int64_t id, const std::string& key,
                                                     bool met,
                                                     const std::optional<std::optional<std::string>>& evidence_url) {
-    return db_.write([&](soci::session& s) -> core::Result<Project> {
+    return write_portfolio([&](soci::session& s) -> core::Result<Project> {
         auto x = repo::find_project(s, id);
         if (!x) return fail(Error::not_found("no such project"));
         if (auto ok = may_work_on(s, p, id); !ok) return fail(ok.error());
@@ -102,7 +102,7 @@ core::Result<Project> ProjectService::set_criterion(const auth::Principal& p, in
 
 core::Result<Project> ProjectService::set_kill_criterion(const auth::Principal& p, int64_t id, const std::string& key,
                                                          bool met) {
-    return db_.write([&](soci::session& s) -> core::Result<Project> {
+    return write_portfolio([&](soci::session& s) -> core::Result<Project> {
         auto x = repo::find_project(s, id);
         if (!x) return fail(Error::not_found("no such project"));
         if (auto ok = may_work_on(s, p, id); !ok) return fail(ok.error());
@@ -119,7 +119,7 @@ core::Result<Project> ProjectService::set_kill_criterion(const auth::Principal& 
 }
 
 core::Result<GateReview> ProjectService::request_review(const auth::Principal& p, int64_t id, const ReviewRequest& in) {
-    return db_.write([&](soci::session& s) -> core::Result<GateReview> {
+    return write_portfolio([&](soci::session& s) -> core::Result<GateReview> {
         auto x = repo::find_project(s, id);
         if (!x) return fail(Error::not_found("no such project"));
         if (auto ok = may_work_on(s, p, id); !ok) return fail(ok.error());
@@ -170,7 +170,7 @@ core::Result<GateReview> ProjectService::request_review(const auth::Principal& p
 core::Result<std::pair<GateReview, Project>> ProjectService::decide(const auth::Principal& p, int64_t review_id,
                                                                     const DecisionInput& in) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
-    return db_.write([&](soci::session& s) -> core::Result<std::pair<GateReview, Project>> {
+    return write_portfolio([&](soci::session& s) -> core::Result<std::pair<GateReview, Project>> {
         auto r = repo::find_review(s, review_id);
         if (!r) return fail(Error::not_found("no such gate review"));
         auth::Target named;
@@ -249,10 +249,23 @@ core::Result<http::Page<GateReview>> ProjectService::all_reviews(const auth::Pri
     return http::make_page(std::move(rows), f.limit, [](const GateReview& r) { return r.id; });
 }
 
+template <typename T, typename Key>
+std::shared_ptr<const T> ProjectService::cached(std::map<Key, Cached<T>>& cache, const Key& key) const {
+    std::lock_guard lock(cache_mutex_);
+    const auto it = cache.find(key);
+    if (it == cache.end()) return nullptr;
+    const bool fresh = it->second.generation == generation_.load(std::memory_order_relaxed) &&
+                       std::chrono::steady_clock::now() - it->second.at < kPortfolioCacheTtl;
+    return fresh ? it->second.value : nullptr;
+}
+
 core::Result<Board> ProjectService::board(const auth::Principal& p, int64_t framework_id,
                                           const std::optional<std::string>& status) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
-    return db_.read([&](soci::session& s) -> core::Result<Board> {
+    const auto key = std::pair{framework_id, status.value_or("")};
+    if (auto hit = cached(boards_, key)) return *hit;
+    const auto generation = generation_.load(std::memory_order_relaxed);
+    auto built = db_.read([&](soci::session& s) -> core::Result<Board> {
         auto f = framework_repository::find_framework(s, framework_id);
         if (!f) return fail(Error::not_found("no such framework"));
         Board b;
@@ -269,12 +282,20 @@ core::Result<Board> ProjectService::board(const auth::Principal& p, int64_t fram
         }
         return b;
     });
+    if (built) {
+        std::lock_guard lock(cache_mutex_);
+        boards_[key] = {generation, std::chrono::steady_clock::now(), std::make_shared<const Board>(*built)};
+    }
+    return built;
 }
 
 core::Result<Funnel> ProjectService::funnel(const auth::Principal& p, int64_t framework_id,
                                             const std::optional<std::string>& since) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
-    return db_.read([&](soci::session& s) -> core::Result<Funnel> {
+    const auto key = std::pair{framework_id, since.value_or("")};
+    if (auto hit = cached(funnels_, key)) return *hit;
+    const auto generation = generation_.load(std::memory_order_relaxed);
+    auto built = db_.read([&](soci::session& s) -> core::Result<Funnel> {
         auto f = framework_repository::find_framework(s, framework_id);
         if (!f) return fail(Error::not_found("no such framework"));
         const auto v = versions_.get(s, framework_id, f->current_version);
@@ -284,6 +305,11 @@ core::Result<Funnel> ProjectService::funnel(const auth::Principal& p, int64_t fr
                       since,
                       funnel_from_tallies(*v, repo::move_counts(s, framework_id, from), repo::position_counts(s, framework_id, from))};
     });
+    if (built) {
+        std::lock_guard lock(cache_mutex_);
+        funnels_[key] = {generation, std::chrono::steady_clock::now(), std::make_shared<const Funnel>(*built)};
+    }
+    return built;
 }
 
 }  // namespace cocreate::projects

@@ -59,6 +59,7 @@ Health ProjectService::refresh_health(soci::session& s, Project& project) const 
     in.interest_previous_60_days = repo::customer_interest(s, project.id, day120, day60);
     in.kill_criteria = project.kill_criteria;
     in.has_sponsor = project.sponsor.has_value();
+    generation_.fetch_add(1, std::memory_order_relaxed);
     project.health = compute_health(in);
     project.health.computed_at = core::format_time(now);
     // A stopped or completed project has left the running portfolio: its signals stay readable
@@ -72,7 +73,7 @@ Health ProjectService::refresh_health(soci::session& s, Project& project) const 
 core::Result<Project> ProjectService::create(const auth::Principal& p, const NewProject& in) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
     if (auto ok = validate_fit_answers(in.fit); !ok) return fail(ok.error());  // refused before taking the writer
-    return db_.write([&](soci::session& s) { return create_in(s, p, in); });
+    return write_portfolio([&](soci::session& s) { return create_in(s, p, in); });
 }
 
 core::Result<Project> ProjectService::create_in(soci::session& s, const auth::Principal& p, const NewProject& in) {
@@ -247,7 +248,7 @@ core::Result<http::Page<SharedSummary>> ProjectService::list_shared(const auth::
 
 core::Result<KpiValue> ProjectService::record_kpi(const auth::Principal& p, int64_t id, const NewKpiValue& in) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
-    return db_.write([&](soci::session& s) -> core::Result<KpiValue> {
+    return write_portfolio([&](soci::session& s) -> core::Result<KpiValue> {
         auto x = repo::find_project(s, id);
         if (!x) return fail(Error::not_found("no such project"));
         if (auto ok = may_work_on(s, p, id); !ok) return fail(ok.error());
@@ -284,16 +285,20 @@ core::Result<HealthRecompute> ProjectService::recompute_all(const auth::Principa
 HealthRecompute ProjectService::sweep_health() {
     const auto started = std::chrono::steady_clock::now();
     HealthRecompute result;
-    result.projects = *db_.write([&](soci::session& s) -> core::Result<int64_t> {
-        int64_t n = 0;
-        for (auto id : repo::all_project_ids(s)) {
-            auto x = repo::find_project(s, id);
-            if (!x) continue;
-            refresh_health(s, *x);
-            ++n;
-        }
-        return n;
-    });
+    // Short write transactions: the sweep yields the writer between batches, so people's
+    // writes (and sign-ins) never wait for the whole portfolio.
+    constexpr int kBatch = 250;
+    int64_t after = 0;
+    for (;;) {
+        auto done = write_portfolio([&](soci::session& s) -> core::Result<int64_t> {
+            auto batch = repo::projects_after(s, after, kBatch);
+            for (auto& x : batch) refresh_health(s, x);
+            if (!batch.empty()) after = batch.back().id;
+            return static_cast<int64_t>(batch.size());
+        });
+        result.projects += *done;
+        if (*done < kBatch) break;
+    }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
 }

@@ -5,6 +5,11 @@
 // belong to and health recomputed from the data (docs/api-projects.md). Every change appends
 // an event. Thread-safe.
 
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -166,10 +171,35 @@ private:
                                     const std::optional<std::vector<int64_t>>& need_ids,
                                     const std::optional<std::vector<int64_t>>& idea_ids) const;
 
+    // The board and the funnel are read far more often than projects change: answers are
+    // kept until any project's health is refreshed here (every project write does that), and
+    // at most kPortfolioCacheTtl, which bounds how stale a node gets when another node wrote.
+    template <typename T>
+    struct Cached {
+        uint64_t generation = 0;
+        std::chrono::steady_clock::time_point at;
+        std::shared_ptr<const T> value;
+    };
+    static constexpr std::chrono::seconds kPortfolioCacheTtl{10};
+    template <typename T, typename Key>
+    std::shared_ptr<const T> cached(std::map<Key, Cached<T>>& cache, const Key& key) const;
+    // A write transaction after which the cached board and funnel are stale. The generation
+    // moves after the commit, so a read that raced the write cannot cache the old state as new.
+    template <typename F>
+    auto write_portfolio(F&& f) {
+        auto result = db_.write(std::forward<F>(f));
+        generation_.fetch_add(1, std::memory_order_relaxed);
+        return result;
+    }
+
     db::Database& db_;
     const core::Clock& clock_;
     stakeholders::StakeholderService& stakeholders_;
     mutable VersionCache versions_;
+    mutable std::atomic<uint64_t> generation_{0};
+    mutable std::mutex cache_mutex_;
+    std::map<std::pair<int64_t, std::string>, Cached<Board>> boards_;
+    std::map<std::pair<int64_t, std::string>, Cached<Funnel>> funnels_;
 };
 
 }  // namespace cocreate::projects
