@@ -261,9 +261,16 @@ std::shared_ptr<const T> ProjectService::cached(std::map<Key, Cached<T>>& cache,
 
 core::Result<Board> ProjectService::board(const auth::Principal& p, int64_t framework_id,
                                           const std::optional<std::string>& status) {
+    auto shared = shared_board(p, framework_id, status);
+    if (!shared) return fail(shared.error());
+    return **shared;
+}
+
+core::Result<std::shared_ptr<const Board>> ProjectService::shared_board(const auth::Principal& p, int64_t framework_id,
+                                                                        const std::optional<std::string>& status) {
     if (auto ok = authorize(p, Action::kUseProjects); !ok) return fail(ok.error());
     const auto key = std::pair{framework_id, status.value_or("")};
-    if (auto hit = cached(boards_, key)) return *hit;
+    if (auto hit = cached(boards_, key)) return hit;
     const auto generation = generation_.load(std::memory_order_relaxed);
     auto built = db_.read([&](soci::session& s) -> core::Result<Board> {
         auto f = framework_repository::find_framework(s, framework_id);
@@ -282,11 +289,11 @@ core::Result<Board> ProjectService::board(const auth::Principal& p, int64_t fram
         }
         return b;
     });
-    if (built) {
-        std::lock_guard lock(cache_mutex_);
-        boards_[key] = {generation, std::chrono::steady_clock::now(), std::make_shared<const Board>(*built)};
-    }
-    return built;
+    if (!built) return fail(built.error());
+    auto shared = std::make_shared<const Board>(std::move(*built));
+    std::lock_guard lock(cache_mutex_);
+    boards_[key] = {generation, std::chrono::steady_clock::now(), shared};
+    return shared;
 }
 
 core::Result<Funnel> ProjectService::funnel(const auth::Principal& p, int64_t framework_id,

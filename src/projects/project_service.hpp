@@ -146,6 +146,10 @@ public:
 
     // Active and on-hold projects by phase, or only those with `status`.
     core::Result<Board> board(const auth::Principal& p, int64_t framework_id, const std::optional<std::string>& status);
+    // The same board shared, not copied: the same pointer comes back while the cached board
+    // is current, so a caller may keep what it derived from it (the route keeps the JSON).
+    core::Result<std::shared_ptr<const Board>> shared_board(const auth::Principal& p, int64_t framework_id,
+                                                            const std::optional<std::string>& status);
     // Projects created on or after `since` ("YYYY-MM-DD"; all when nullopt).
     core::Result<Funnel> funnel(const auth::Principal& p, int64_t framework_id, const std::optional<std::string>& since);
 

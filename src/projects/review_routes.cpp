@@ -1,5 +1,9 @@
 // Routes: exit and kill criteria, KPI values, gate reviews (request and decide) and the
 // portfolio (board, funnel, recomputing health).
+#include <memory>
+#include <mutex>
+#include <vector>
+
 #include "auth/route_support.hpp"
 #include "http/page.hpp"
 #include "projects/project_input.hpp"
@@ -112,15 +116,35 @@ Response handle_decide(RequestContext& ctx, ProjectService& svc) {
     });
 }
 
-Response handle_board(RequestContext& ctx, Services s) {
+// The board's JSON for the last boards served: while the service hands back the same cached
+// board, its text is reused (rendering 250 cards with their health was most of the cost).
+// Days in phase then lag by at most the board cache's lifetime.
+class BoardTexts {
+public:
+    std::shared_ptr<const std::string> text_for(const std::shared_ptr<const Board>& board, core::TimePoint now) {
+        std::lock_guard lock(mutex_);
+        for (const auto& [kept, text] : texts_)
+            if (kept == board) return text;
+        auto text = std::make_shared<const std::string>(board_text(*board, now));
+        texts_.emplace_back(board, text);
+        if (texts_.size() > 8) texts_.erase(texts_.begin());  // a few frameworks and filters at a time
+        return text;
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<std::pair<std::shared_ptr<const Board>, std::shared_ptr<const std::string>>> texts_;
+};
+
+Response handle_board(RequestContext& ctx, Services s, BoardTexts& texts) {
     http::QueryReader q(ctx.request, {"framework_id", "status"});
     const auto framework_id = q.id("framework_id");
     const auto status = q.enumeration("status", kStatuses);
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     if (!framework_id) return http::problem(core::Error::invalid("framework_id", "is required"), ctx.request_id);
-    const auto now = s.clock.now();
-    return http::respond_text(ctx, s.projects.board(ctx.principal, *framework_id, status),
-                              [now](const Board& b) { return board_text(b, now); });
+    auto board = s.projects.shared_board(ctx.principal, *framework_id, status);
+    if (!board) return http::problem(board.error(), ctx.request_id);
+    return http::json_text_response(*texts.text_for(*board, s.clock.now()));
 }
 
 Response handle_funnel(RequestContext& ctx, ProjectService& svc) {
@@ -160,7 +184,8 @@ void register_review_routes(http::Router& router, Services s) {
                [svc](RequestContext& c) { return handle_request_review(c, *svc); });
     router.add("GET", "/api/v1/gate-reviews", [svc](RequestContext& c) { return handle_reviews(c, *svc); });
     router.add("POST", "/api/v1/gate-reviews/{id}/decision", [svc](RequestContext& c) { return handle_decide(c, *svc); });
-    router.add("GET", "/api/v1/portfolio", [s](RequestContext& c) { return handle_board(c, s); });
+    auto texts = std::make_shared<BoardTexts>();
+    router.add("GET", "/api/v1/portfolio", [s, texts](RequestContext& c) { return handle_board(c, s, *texts); });
     router.add("GET", "/api/v1/portfolio/funnel", [svc](RequestContext& c) { return handle_funnel(c, *svc); });
     router.add("POST", "/api/v1/portfolio/health", [svc](RequestContext& c) { return handle_recompute(c, *svc); });
 }
