@@ -351,6 +351,12 @@ std::vector<IdeaRef> project_refs(soci::session& s, const std::vector<int64_t>& 
     return Query<RefRow>(s).run("SELECT id, title FROM projects WHERE id IN (" + id_list(project_ids) + ")");
 }
 
+bool project_shared_with(soci::session& s, int64_t project_id, int64_t space_id) {
+    return Query<IdOnlyRow>(s).bind(static_cast<long long>(project_id)).bind(static_cast<long long>(space_id))
+               .run("SELECT id FROM projects WHERE id = :p AND share_space_id = :s")
+               .size() > 0;
+}
+
 std::vector<std::pair<int64_t, int64_t>> interest_counts(soci::session& s, const std::vector<int64_t>& ids) {
     if (ids.empty()) return {};
     return Query<PairRow>(s).run("SELECT idea_id, COUNT(*) FROM idea_interest WHERE idea_id IN (" + id_list(ids) +

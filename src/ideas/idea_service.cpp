@@ -71,6 +71,19 @@ IdeaView IdeaService::view(soci::session& s, const auth::Principal& p, Idea x, c
     v.moderator = authorize(p, Action::kModerateIdeas, a.target).has_value();
     if (x.project_id)
         if (auto refs = repo::project_refs(s, {*x.project_id}); !refs.empty()) v.project = refs.front();
+    if (!p.internal()) {
+        // Links name other ideas: an external participant sees only those they may read.
+        auto visible_to_them = [&](const IdeaRef& ref) {
+            auto other = repo::find_idea(s, ref.id);
+            return other && access(s, p, *other).has_value();
+        };
+        std::erase_if(x.builds_on, [&](const IdeaRef& r) { return !visible_to_them(r); });
+        std::erase_if(x.built_on_by, [&](const IdeaRef& r) { return !visible_to_them(r); });
+        // Why an idea was declined is for its authors (and staff).
+        if (!is_author(x, p.user_id) && !v.moderator) x.decline_reason.reset();
+        // The project an idea went into: only when its lead shared it with this space.
+        if (v.project && !repo::project_shared_with(s, v.project->id, x.space_id)) v.project.reset();
+    }
     if (v.internal) {
         const auto counts = repo::interest_counts(s, {x.id});
         v.interest_count = counts.empty() ? 0 : counts.front().second;
@@ -167,6 +180,8 @@ core::Result<http::Page<IdeaView>> IdeaService::list(const auth::Principal& p, i
         const auto projects = repo::project_refs(s, project_ids);
         const auto counts = p.internal() ? repo::interest_counts(s, ids) : std::vector<std::pair<int64_t, int64_t>>{};
         for (auto& x : rows) {
+            if (!p.internal() && x.project_id && !repo::project_shared_with(s, *x.project_id, x.space_id))
+                x.project_id.reset();
             IdeaView v;
             v.internal = p.internal();
             v.moderator = f.include_hidden;
