@@ -61,7 +61,7 @@ inline constexpr std::array kTags = {
     "detractor",    "event-contact",  "newsletter",    "workshop-alumni", "hackathon",        "mobility",
     "smart-city",   "healthtech",     "fintech",       "regulatory"};
 inline constexpr std::array kJobTitles = {"Head of Innovation", "CTO",           "Procurement Manager", "Plant Manager",
-                                   "Head of R&D",        "CEO",           "Product Owner",       "Data Scientist",
+                                   "Head of R&D",        "Managing Director", "Product Owner",       "Data Scientist",
                                    "Sustainability Lead", "Legal Counsel", "Operations Director", "IT Architect",
                                    "Category Manager",   "Professor",     "Policy Officer",      "Sales Director"};
 inline constexpr std::array kContactRoles = {"decision maker", "influencer", "user", "gatekeeper", "champion", "sponsor"};

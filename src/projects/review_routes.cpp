@@ -117,23 +117,29 @@ Response handle_decide(RequestContext& ctx, ProjectService& svc) {
 }
 
 // The board's JSON for the last boards served: while the service hands back the same cached
-// board, its text is reused (rendering 250 cards with their health was most of the cost).
-// Days in phase then lag by at most the board cache's lifetime.
+// board on the same day, its text is reused (rendering 250 cards with their health was most
+// of the cost). Days in phase are whole days, so the day is part of the key.
 class BoardTexts {
 public:
     std::shared_ptr<const std::string> text_for(const std::shared_ptr<const Board>& board, core::TimePoint now) {
+        const auto day = core::date_of(now);
         std::lock_guard lock(mutex_);
-        for (const auto& [kept, text] : texts_)
-            if (kept == board) return text;
+        for (const auto& kept : texts_)
+            if (kept.board == board && kept.day == day) return kept.text;
         auto text = std::make_shared<const std::string>(board_text(*board, now));
-        texts_.emplace_back(board, text);
+        texts_.push_back({board, day, text});
         if (texts_.size() > 8) texts_.erase(texts_.begin());  // a few frameworks and filters at a time
         return text;
     }
 
 private:
+    struct Kept {
+        std::shared_ptr<const Board> board;
+        core::Date day;
+        std::shared_ptr<const std::string> text;
+    };
     std::mutex mutex_;
-    std::vector<std::pair<std::shared_ptr<const Board>, std::shared_ptr<const std::string>>> texts_;
+    std::vector<Kept> texts_;
 };
 
 Response handle_board(RequestContext& ctx, Services s, BoardTexts& texts) {
