@@ -159,6 +159,14 @@ bool mark_decided(soci::session& s, const GateReview& r, const std::string& to_p
     return st.get_affected_rows() > 0;
 }
 
+bool lock_open_review(soci::session& s, int64_t id) {
+    const long long rid = id;
+    soci::statement st = (s.prepare << "UPDATE gate_reviews SET status = status WHERE id = :id AND status = 'requested'",
+                          soci::use(rid));
+    st.execute(true);
+    return st.get_affected_rows() > 0;
+}
+
 std::optional<GateReview> find_review(soci::session& s, int64_t id) {
     auto rows = Query<ReviewRow>(s).bind(static_cast<long long>(id)).run(std::string(kReviewSelect) + "WHERE g.id = :id");
     if (rows.empty()) return std::nullopt;

@@ -72,6 +72,9 @@ std::vector<KpiValue> latest_counting_values(soci::session& s, int64_t project_i
 int64_t insert_review(soci::session& s, const GateReview& r, const std::string& now);
 bool mark_decided(soci::session& s, const GateReview& r, const std::string& to_phase, const std::string& now);
 std::optional<GateReview> find_review(soci::session& s, int64_t id);
+// Takes the review's row lock while it is still requested (on PostgreSQL a racing decider
+// waits here until the first commits, then finds it decided); false when it is not open.
+bool lock_open_review(soci::session& s, int64_t id);
 bool has_open_review(soci::session& s, int64_t project_id);
 std::vector<GateReview> reviews_of(soci::session& s, int64_t project_id, std::optional<int64_t> after, int limit);
 // Reviews with `status` (any when nullopt) naming `user_id` as a decision maker (anyone's

@@ -182,6 +182,10 @@ core::Result<std::pair<GateReview, Project>> ProjectService::decide(const auth::
             return fail(ok.error());
         }
         if (r->status != "requested") return fail(Error::conflict("this gate review is already decided"));
+        // Two deciders at once: the second waits for the first's commit here, then finds the
+        // review decided. Everything below reads the state after that.
+        if (!repo::lock_open_review(s, review_id)) return fail(Error::conflict("this gate review was decided meanwhile"));
+        r = repo::find_review(s, review_id);
         auto x = repo::find_project(s, r->project_id);
         const auto v = version_of(s, *x);
         if (in.gatekeepers_present) r->gatekeepers_present = *in.gatekeepers_present;
