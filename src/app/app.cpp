@@ -104,7 +104,10 @@ App::App(Config config)
       projects_(*db_, *clock_, stakeholders_),
       challenges_(*db_, *clock_),
       ideas_(*db_, *clock_),
-      discussion_(*db_, *clock_, ideas_) {
+      discussion_(*db_, *clock_, ideas_),
+      idea_insight_(*db_, *clock_, ideas_, projects_),
+      attachment_store_(config_.data_dir),
+      attachments_(*db_, *clock_, ideas_, attachment_store_) {
     register_routes(router_, *this);
     std::vector<std::string> templates;
     for (const auto& r : router_.routes()) templates.push_back(r.method + " " + r.path_template);

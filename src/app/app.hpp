@@ -18,9 +18,11 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "ideas/attachment_service.hpp"
 #include "ideas/challenge_service.hpp"
 #include "ideas/comment_service.hpp"
 #include "ideas/idea_service.hpp"
+#include "ideas/insight_service.hpp"
 #include "projects/framework_service.hpp"
 #include "projects/project_service.hpp"
 #include "stakeholders/stakeholder_import.hpp"
@@ -51,6 +53,8 @@ public:
     ideas::ChallengeService& challenges() { return challenges_; }
     ideas::IdeaService& ideas() { return ideas_; }
     ideas::CommentService& discussion() { return discussion_; }
+    ideas::IdeaInsightService& idea_insight() { return idea_insight_; }
+    ideas::AttachmentService& attachments() { return attachments_; }
     const http::Dispatcher& dispatcher() const { return *dispatcher_; }
     const core::Clock& clock() const { return *clock_; }
     // Valid once the route table is built (during serve and afterwards).
@@ -73,6 +77,9 @@ private:
     ideas::ChallengeService challenges_;
     ideas::IdeaService ideas_;
     ideas::CommentService discussion_;
+    ideas::IdeaInsightService idea_insight_;
+    ideas::AttachmentStore attachment_store_;
+    ideas::AttachmentService attachments_;
     http::Router router_;
     std::unique_ptr<http::Metrics> metrics_;
     std::unique_ptr<http::StaticFiles> static_files_;

@@ -39,6 +39,7 @@ void add_serve_options(CLI::App* cmd, Config& c) {
     cmd->add_option("--port", c.port, "Port (0 picks a free one)")->envname("COCREATE_PORT")->capture_default_str();
     cmd->add_option("--port-file", c.port_file, "Write the bound port to this file once listening")->envname("COCREATE_PORT_FILE");
     cmd->add_option("--web-root", c.web_root, "Folder of the built web app")->envname("COCREATE_WEB_ROOT")->capture_default_str();
+    cmd->add_option("--data-dir", c.data_dir, "Folder for uploaded files (idea attachments)")->envname("COCREATE_DATA_DIR")->capture_default_str();
     cmd->add_option("--threads", c.threads, "Network threads (0: one per core)")->envname("COCREATE_THREADS");
     cmd->add_option("--blocking-threads", c.blocking_threads, "Handler threads (0: 2 per core for SQLite, 4 for PostgreSQL)")->envname("COCREATE_BLOCKING_THREADS");
     cmd->add_option("--max-connections", c.max_connections, "Concurrent connection cap")->envname("COCREATE_MAX_CONNECTIONS")->capture_default_str();

@@ -13,6 +13,9 @@ struct Config {
     uint16_t port = 8080;
     std::string port_file;  // when set, the bound port is written here once listening
     std::string web_root = "web/dist";
+    // Files people upload (idea attachments), kept outside the database. Every node of a
+    // multi-node setup must see the same folder.
+    std::string data_dir = "data";
     std::string log_level = "info";
     bool access_log = true;
     unsigned threads = 0;           // network threads; 0 = one per core

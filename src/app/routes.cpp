@@ -5,6 +5,7 @@
 #include "engagement/routes.hpp"
 #include "projects/routes.hpp"
 #include "events/audit_routes.hpp"
+#include "ideas/routes.hpp"
 #include "stakeholders/routes.hpp"
 
 namespace cocreate::app {
@@ -23,6 +24,11 @@ void register_routes(http::Router& router, App& app) {
     projects::register_framework_routes(router, projects);
     projects::register_project_routes(router, projects);
     projects::register_review_routes(router, projects);
+    const ideas::Services ideas{app.challenges(), app.ideas(), app.discussion(), app.idea_insight(), app.attachments()};
+    ideas::register_challenge_routes(router, ideas);
+    ideas::register_idea_routes(router, ideas);
+    ideas::register_discussion_routes(router, ideas);
+    ideas::register_insight_routes(router, ideas);
     events::register_audit_routes(router, app.database());
 }
 

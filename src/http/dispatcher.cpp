@@ -42,7 +42,8 @@ Response Dispatcher::dispatch(const Request& req, const RouteMatch& m, const std
     }
     RequestContext ctx{req, request_id, m.route->path_template, m.params, {}, {}};
     try {
-        if (has_body_method(req.method) && !req.body.empty() && !is_json_type(req.header("content-type"))) {
+        if (has_body_method(req.method) && !req.body.empty() && !m.route->options.raw_body &&
+            !is_json_type(req.header("content-type"))) {
             return problem({core::ErrorCode::kUnsupportedMediaType, "send the body as application/json"},
                            request_id);
         }

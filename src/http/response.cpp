@@ -91,16 +91,22 @@ Response problem(const core::Error& e, std::string_view request_id) {
 }
 
 void add_security_headers(Response& r) {
-    r.set_header("Content-Security-Policy",
-                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-                 "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
-                 "base-uri 'none'; form-action 'self'");
-    r.set_header("X-Content-Type-Options", "nosniff");
-    r.set_header("X-Frame-Options", "DENY");
-    r.set_header("Referrer-Policy", "same-origin");
-    r.set_header("Cross-Origin-Opener-Policy", "same-origin");
-    r.set_header("Cross-Origin-Resource-Policy", "same-origin");
-    r.set_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    // A handler that serves a file sets stricter values of its own; those stay.
+    auto set_default = [&r](std::string_view name, std::string_view value) {
+        for (const auto& [n, v] : r.headers)
+            if (n == name) return;
+        r.set_header(std::string(name), std::string(value));
+    };
+    set_default("Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+                "base-uri 'none'; form-action 'self'");
+    set_default("X-Content-Type-Options", "nosniff");
+    set_default("X-Frame-Options", "DENY");
+    set_default("Referrer-Policy", "same-origin");
+    set_default("Cross-Origin-Opener-Policy", "same-origin");
+    set_default("Cross-Origin-Resource-Policy", "same-origin");
+    set_default("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 }
 
 }  // namespace cocreate::http

@@ -23,6 +23,7 @@ struct RouteOptions {
     Access access = Access::kSignedIn;
     size_t body_limit = 1 << 20;  // bytes
     bool blocking = true;         // false: cheap enough to run on the network thread
+    bool raw_body = false;        // the body is a file of any type, not JSON (the handler checks it)
 };
 
 using Handler = std::function<Response(RequestContext&)>;

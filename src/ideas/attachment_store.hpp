@@ -1,5 +1,5 @@
 #pragma once
-// Idea attachments on disk (docs/design/ideas.md, "Attachments"): files are kept under the
+// Idea attachments on disk (docs/api-ideas.md, "Attachments"): files are kept under the
 // data directory by the SHA-256 of their bytes, never in the database, and their type is
 // decided by their content alone. Also the rules that make a stored name safe to show and to
 // offer for download. No SQL, no HTTP, no permission checks.

@@ -1,5 +1,8 @@
 #include "ideas/challenge_repository.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <boost/json.hpp>
 
 #include "db/query.hpp"
@@ -228,15 +231,38 @@ std::vector<Challenge> list_challenges(soci::session& s, const ChallengeFilter& 
         sql += " AND (lower(c.title) LIKE lower(:q1) ESCAPE '\\' OR lower(c.problem) LIKE lower(:q2) ESCAPE '\\')";
         q.bind(like).bind(like);
     }
+    if (f.phase && f.today) {
+        // The phase follows the dates: a phase runs from its opening date to the next one's.
+        static constexpr std::array<const char*, 6> kOpens = {nullptr, "c.submission_opens", "c.discussion_opens",
+                                                              "c.voting_opens", "c.review_opens", "c.closes"};
+        const auto at = std::find(kPhases.begin(), kPhases.end(), *f.phase) - kPhases.begin();
+        if (const char* from = kOpens[at]) {
+            sql += std::string(" AND ") + from + " <= :t1";
+            q.bind(*f.today);
+        }
+        if (static_cast<size_t>(at) + 1 < kOpens.size()) {
+            sql += std::string(" AND ") + kOpens[at + 1] + " > :t2";
+            q.bind(*f.today);
+        }
+    }
     if (f.after) { sql += " AND c.id < :a"; q.bind(static_cast<long long>(*f.after)); }
     sql += " ORDER BY c.id DESC LIMIT :l";
     return q.bind(f.limit + 1).run(sql);
 }
 
-std::vector<ProtocolVersion> protocol_versions(soci::session& s, int64_t challenge_id) {
-    return Query<ProtocolRow>(s).bind(static_cast<long long>(challenge_id)).run(
+std::vector<ProtocolVersion> protocol_versions(soci::session& s, int64_t challenge_id,
+                                               std::optional<int64_t> before_version, int limit) {
+    Query<ProtocolRow> q(s);
+    q.bind(static_cast<long long>(challenge_id));
+    std::string sql =
         "SELECT p.version, p.text, p.note, p.changed_at, p.changed_by, u.display_name FROM challenge_protocols p "
-        "LEFT JOIN users u ON u.id = p.changed_by WHERE p.challenge_id = :c ORDER BY p.version DESC");
+        "LEFT JOIN users u ON u.id = p.changed_by WHERE p.challenge_id = :c";
+    if (before_version) {
+        sql += " AND p.version < :v";
+        q.bind(static_cast<long long>(*before_version));
+    }
+    sql += " ORDER BY p.version DESC LIMIT :l";
+    return q.bind(limit + 1).run(sql);
 }
 
 void add_to_idea_count(soci::session& s, int64_t challenge_id, int delta) {

@@ -25,13 +25,16 @@ struct ChallengeFilter {
     // Only challenges in spaces `member_of` belongs to whose audience admits externals
     // (for external participants); nullopt: all.
     std::optional<int64_t> member_of;
+    // Only challenges in this phase on `today` (YYYY-MM-DD); both or neither.
+    std::optional<std::string> phase, today;
     std::optional<int64_t> after;
     int limit = 50;
 };
 // Newest first, limit + 1.
 std::vector<Challenge> list_challenges(soci::session& s, const ChallengeFilter& f);
-// Every version, newest first.
-std::vector<ProtocolVersion> protocol_versions(soci::session& s, int64_t challenge_id);
+// The versions before `before_version` (all when nullopt), newest first, limit + 1.
+std::vector<ProtocolVersion> protocol_versions(soci::session& s, int64_t challenge_id,
+                                               std::optional<int64_t> before_version, int limit);
 void add_to_idea_count(soci::session& s, int64_t challenge_id, int delta);
 
 }  // namespace cocreate::ideas::challenge_repository

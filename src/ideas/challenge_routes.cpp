@@ -21,9 +21,10 @@ std::string challenge_text(const ChallengeView& v) {
 }
 
 Response handle_list(RequestContext& ctx, ChallengeService& svc) {
-    http::QueryReader q(ctx.request, {"space_id", "q"});
+    http::QueryReader q(ctx.request, {"space_id", "phase", "q"});
     challenge_repository::ChallengeFilter f;
     f.space_id = q.id("space_id");
+    f.phase = q.enumeration("phase", kPhases);
     f.q = q.string("q");
     const auto page = q.page();
     f.after = page.after;
@@ -59,12 +60,10 @@ Response handle_update(RequestContext& ctx, ChallengeService& svc) {
 Response handle_protocol(RequestContext& ctx, ChallengeService& svc) {
     COCREATE_ID_PARAM(id, "id", "challenge");
     http::QueryReader q(ctx.request, {});
+    const auto page = q.page();
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
-    auto versions = svc.protocol(ctx.principal, id);
-    if (!versions) return http::problem(versions.error(), ctx.request_id);
-    http::Page<ProtocolVersion> page;
-    page.items = std::move(*versions);
-    return http::page_text_response(page, [](core::JsonWriter& w, const ProtocolVersion& v) { write_protocol_version(w, v); });
+    return http::respond_page_text(ctx, svc.protocol(ctx.principal, id, page.after, page.limit),
+                                   [](core::JsonWriter& w, const ProtocolVersion& v) { write_protocol_version(w, v); });
 }
 
 Response handle_amend(RequestContext& ctx, ChallengeService& svc) {

@@ -54,6 +54,9 @@ std::string ChallengeService::phase_of(const Challenge& c) const {
 }
 
 core::Result<ChallengeView> ChallengeService::create(const auth::Principal& p, const ChallengeInput& in) {
+    if (!p.signed_in()) return fail(Error::unauthenticated());
+    // Managing challenges is staff work: an external participant is not told which spaces exist.
+    if (!p.internal()) return fail(Error::not_found("no such space"));
     Challenge c;
     c.space_id = in.space_id.value_or(0);
     c.title = in.title.value_or("");
@@ -82,7 +85,7 @@ core::Result<ChallengeView> ChallengeService::create(const auth::Principal& p, c
         }
         const auto t = core::format_time(clock_.now());
         c.id = repo::insert_challenge(s, c, p.user_id, t);
-        repo::insert_protocol(s, c.id, {1, in.protocol.value_or(""), "First version", t, std::nullopt}, p.user_id);
+        repo::insert_protocol(s, c.id, {1, in.protocol.value_or(""), "", t, std::nullopt}, p.user_id);
         events::append(s, challenge_event(p, "challenge.created", c, {{"title", c.title}}), t);
         return view(s, p, *repo::find_challenge(s, c.id));
     });
@@ -103,6 +106,7 @@ core::Result<http::Page<ChallengeView>> ChallengeService::list(const auth::Princ
     if (!p.signed_in()) return fail(Error::unauthenticated());
     auto f = filter;
     if (!p.internal()) f.member_of = p.user_id;
+    if (f.phase) f.today = core::format_date(core::date_of(clock_.now()));
     return db_.read([&](soci::session& s) -> core::Result<http::Page<ChallengeView>> {
         auto page = http::make_page(repo::list_challenges(s, f), f.limit, [](const Challenge& c) { return c.id; });
         http::Page<ChallengeView> out;
@@ -153,12 +157,14 @@ core::Result<ChallengeView> ChallengeService::update(const auth::Principal& p, i
     });
 }
 
-core::Result<std::vector<ProtocolVersion>> ChallengeService::protocol(const auth::Principal& p, int64_t id) {
-    return db_.read([&](soci::session& s) -> core::Result<std::vector<ProtocolVersion>> {
+core::Result<http::Page<ProtocolVersion>> ChallengeService::protocol(const auth::Principal& p, int64_t id,
+                                                                     std::optional<int64_t> after, int limit) {
+    return db_.read([&](soci::session& s) -> core::Result<http::Page<ProtocolVersion>> {
         auto c = repo::find_challenge(s, id);
         if (!c || !authorize(p, Action::kViewIdeas, challenge_target(s, p, c->space_id, c->audience)))
             return fail(Error::not_found("no such challenge"));
-        return repo::protocol_versions(s, id);
+        return http::make_page(repo::protocol_versions(s, id, after, limit), limit,
+                               [](const ProtocolVersion& v) { return v.version; });
     });
 }
 
@@ -170,6 +176,8 @@ core::Result<ProtocolVersion> ChallengeService::amend_protocol(const auth::Princ
         const auto target = challenge_target(s, p, c->space_id, c->audience);
         if (auto ok = authorize(p, Action::kViewIdeas, target); !ok) return fail(Error::not_found("no such challenge"));
         if (auto ok = authorize(p, Action::kManageChallenge, target); !ok) return fail(ok.error());
+        if (phase_of(*c) == "closed")
+            return fail(Error::failed_precondition("phase", "the challenge is closed; its protocol stays as it was"));
         const auto t = core::format_time(clock_.now());
         ProtocolVersion v{c->protocol.version + 1, text, note, t, UserRef{p.user_id, p.display_name}};
         repo::insert_protocol(s, id, v, p.user_id);

@@ -48,7 +48,9 @@ public:
     core::Result<ChallengeView> get(const auth::Principal& p, int64_t id);
     core::Result<http::Page<ChallengeView>> list(const auth::Principal& p, const challenge_repository::ChallengeFilter& f);
     core::Result<ChallengeView> update(const auth::Principal& p, int64_t id, const ChallengeInput& in);
-    core::Result<std::vector<ProtocolVersion>> protocol(const auth::Principal& p, int64_t id);
+    // Versions newest first; the cursor is the last version read.
+    core::Result<http::Page<ProtocolVersion>> protocol(const auth::Principal& p, int64_t id,
+                                                       std::optional<int64_t> after, int limit);
     core::Result<ProtocolVersion> amend_protocol(const auth::Principal& p, int64_t id, const std::string& text,
                                                  const std::string& note);
     // The top 20 by points in this challenge; 404 when the challenge turned it off (its

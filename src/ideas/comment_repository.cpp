@@ -247,7 +247,7 @@ AwardCounts award_counts(soci::session& s, int64_t user_id) {
 std::vector<LeaderRow> leaderboard(soci::session& s, int64_t challenge_id, int limit) {
     return Query<LeaderDbRow>(s).bind(static_cast<long long>(challenge_id)).bind(limit).run(
         "SELECT p.user_id, u.display_name, SUM(p.points) AS total FROM points p JOIN users u ON u.id = p.user_id "
-        "WHERE p.challenge_id = :c GROUP BY p.user_id, u.display_name ORDER BY total DESC, p.user_id LIMIT :l");
+        "WHERE p.challenge_id = :c GROUP BY p.user_id, u.display_name ORDER BY total DESC, u.display_name, p.user_id LIMIT :l");
 }
 
 }  // namespace cocreate::ideas::comment_repository

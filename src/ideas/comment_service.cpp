@@ -8,6 +8,7 @@
 #include "ideas/comment_repository.hpp"
 #include "ideas/idea_repository.hpp"
 #include "ideas/idea_rules.hpp"
+#include "ideas/insight_repository.hpp"
 #include "ideas/moderation_repository.hpp"
 
 namespace cocreate::ideas {
@@ -72,14 +73,32 @@ core::Result<CommentView> CommentService::create(const auth::Principal& p, int64
         auto found = ideas_.visible(s, p, idea_id);
         if (!found) return fail(found.error());
         auto& [idea, access] = *found;
-        if (idea.merged_into) return fail(Error::failed_precondition("idea", "this idea was merged into another; comment there"));
         if (auto ok = authorize(p, Action::kContributeIdeas, access.target); !ok) return fail(ok.error());
+        if (idea.merged_into) return fail(merged_conflict(idea));
         if (access.challenge)
-            if (auto ok = allowed_in_phase(ideas_.phase_of(*access.challenge), Activity::kComment, "body"); !ok)
+            if (auto ok = allowed_in_phase(ideas_.phase_of(*access.challenge), Activity::kComment); !ok)
                 return fail(ok.error());
         if (in.parent_id) {
             auto parent = repo::find_comment(s, *in.parent_id);
             if (!parent || parent->idea_id != idea_id) return fail(Error::unprocessable("parent_id", "is not a comment of this idea"));
+        }
+        // Mentions name people who can see the idea: anyone else is refused, so that a mention
+        // never tells an outsider about the idea (and the author learns it did not reach them).
+        std::vector<int64_t> mentions;
+        for (size_t i = 0; i < in.mention_ids.size(); ++i) {
+            const auto id = in.mention_ids[i];
+            auth::Principal them;
+            them.user_id = id;
+            std::string role;
+            const long long uid = id;
+            s << "SELECT role FROM users WHERE id = :id AND disabled = 0", soci::use(uid), soci::into(role);
+            if (!role.empty()) auth::parse_role(role, them.role);
+            if (role.empty() ||
+                !authorize(them, Action::kViewIdeas,
+                           challenge_target(s, them, idea.space_id, access.challenge ? access.challenge->audience : "both")))
+                return fail(Error::unprocessable("mention_ids[" + std::to_string(i) + "]",
+                                                 "names no one who can see this idea"));
+            mentions.push_back(id);
         }
         const bool hostile = looks_hostile(in.body);
         if (hostile && !in.confirm_tone) {
@@ -95,20 +114,6 @@ core::Result<CommentView> CommentService::create(const auth::Principal& p, int64
         c.body = in.body;
         c.author = UserRef{p.user_id, p.display_name};
         c.hostile = hostile;
-        // Mentions name people who can see the idea; others are left out rather than told.
-        std::vector<int64_t> mentions;
-        for (auto id : in.mention_ids) {
-            auth::Principal them;
-            them.user_id = id;
-            std::string role;
-            const long long uid = id;
-            s << "SELECT role FROM users WHERE id = :id AND disabled = 0", soci::use(uid), soci::into(role);
-            if (role.empty()) continue;
-            auth::parse_role(role, them.role);
-            if (authorize(them, Action::kViewIdeas,
-                          challenge_target(s, them, idea.space_id, access.challenge ? access.challenge->audience : "both")))
-                mentions.push_back(id);
-        }
         const auto t = core::format_time(clock_.now());
         c.id = repo::insert_comment(s, c, t);
         repo::insert_mentions(s, c.id, mentions);
@@ -129,7 +134,11 @@ core::Result<CommentView> CommentService::mark_helpful(const auth::Principal& p,
         const auto& [idea, access] = *found;
         if (auto ok = authorize(p, Action::kContributeIdeas, access.target); !ok) return fail(ok.error());
         if (c->author && c->author->id == p.user_id)
-            return fail(Error::failed_precondition("helpful", "others mark your comments helpful, not you"));
+            return fail(Error::denied("others mark your comments helpful, not you"));
+        // Helpful marks go with the discussion: open while comments are.
+        if (access.challenge)
+            if (auto ok = allowed_in_phase(ideas_.phase_of(*access.challenge), Activity::kComment); !ok)
+                return fail(ok.error());
         const auto t = core::format_time(clock_.now());
         const int64_t author = c->author ? c->author->id : 0;
         if (helpful && repo::add_helpful(s, comment_id, p.user_id, t)) {
@@ -157,6 +166,8 @@ core::Result<Report> CommentService::report(const auth::Principal& p, const std:
         auto found = ideas_.visible(s, p, idea_id);
         if (!found) return fail(Error::unprocessable("object_id", "names no " + object_type));
         if (auto ok = authorize(p, Action::kContributeIdeas, found->second.target); !ok) return fail(ok.error());
+        if (moderation_repository::has_open_report(s, object_type, object_id, p.user_id))
+            return fail(Error::exists("object_id", "you reported this already; the moderators have it"));
         Report r;
         r.object_type = object_type;
         r.object_id = object_id;
@@ -193,7 +204,9 @@ core::Result<IdeaView> CommentService::moderate_idea(const auth::Principal& p, i
         if (!found) return fail(found.error());
         auto& [idea, access] = *found;
         if (auto ok = authorize(p, Action::kModerateIdeas, access.target); !ok) return fail(ok.error());
+        if (idea.merged_into) return fail(merged_conflict(idea));
         const auto t = core::format_time(clock_.now());
+        const bool was_hidden = idea.hidden;
         idea.moderated_by = UserRef{p.user_id, p.display_name};
         if (m.action == "hide") {
             idea.hidden = true;
@@ -210,6 +223,9 @@ core::Result<IdeaView> CommentService::moderate_idea(const auth::Principal& p, i
         if (!idea_repository::update_idea(s, idea, t)) return fail(Error::conflict("the idea changed meanwhile; try again"));
         // Hidden content earns nothing; restoring gives the submission points back.
         if (m.action == "hide") repo::revoke(s, "idea_submitted", "idea", idea_id);
+        // A hidden idea leaves its challenge's count until it is restored.
+        if (idea.challenge_id && was_hidden != idea.hidden)
+            challenge_repository::add_to_idea_count(s, *idea.challenge_id, idea.hidden ? -1 : 1);
         if (m.action == "restore")
             for (const auto& award : awards_for_submission(idea_id, idea.authors)) repo::award(s, award, idea.challenge_id, t);
         moderation_repository::resolve_reports(s, "idea", idea_id, resolution_of(m.action), p.user_id, t);
@@ -246,18 +262,22 @@ core::Result<IdeaView> CommentService::merge(const auth::Principal& p, int64_t d
         auto dup = ideas_.visible(s, p, duplicate);
         if (!dup) return fail(dup.error());
         auto kept = ideas_.visible(s, p, into);
-        if (!kept || kept->first.space_id != dup->first.space_id || kept->first.merged_into)
+        if (!kept || kept->first.space_id != dup->first.space_id)
             return fail(Error::unprocessable("into", "names no idea of the same space"));
         if (auto ok = authorize(p, Action::kModerateIdeas, dup->second.target); !ok) return fail(ok.error());
-        if (dup->first.merged_into) return fail(Error::conflict("this idea was merged already"));
+        if (dup->first.merged_into) return fail(merged_conflict(dup->first));
+        if (kept->first.merged_into) return fail(merged_conflict(kept->first));
         const auto t = core::format_time(clock_.now());
         moderation_repository::merge_ideas(s, duplicate, into);
+        // Each stakeholder counts once, with their latest record across both ideas.
+        int64_t score = 0;
+        for (const auto& r : insight_repository::latest_interest(s, into)) score += interest_points(r.level);
+        insight_repository::set_interest_score(s, into, score);
         auto& d = dup->first;
         d.merged_into = into;
-        d.hidden = true;
         d.moderation_note = "Merged into idea " + std::to_string(into);
         if (!idea_repository::update_idea(s, d, t)) return fail(Error::conflict("the idea changed meanwhile; try again"));
-        if (d.challenge_id) challenge_repository::add_to_idea_count(s, *d.challenge_id, -1);
+        if (d.challenge_id && !d.hidden) challenge_repository::add_to_idea_count(s, *d.challenge_id, -1);
         moderation_repository::resolve_reports(s, "idea", duplicate, "merged", p.user_id, t);
         events::append(s, staff_event(p, "idea.merged", "idea", duplicate, {{"into", into}}), t);
         return ideas_.view(s, p, *idea_repository::find_idea(s, into), kept->second);

@@ -56,7 +56,8 @@ Response handle_report(RequestContext& ctx, CommentService& svc) {
 
 Response handle_reports(RequestContext& ctx, CommentService& svc) {
     http::QueryReader q(ctx.request, {"status"});
-    const auto status = q.enumeration("status", std::array<std::string_view, 2>{"open", "resolved"});
+    // The queue: what is still open, unless asked otherwise.
+    const auto status = q.enumeration("status", std::array<std::string_view, 2>{"open", "resolved"}).value_or("open");
     const auto page = q.page();
     if (auto ok = q.finish(); !ok) return http::problem(ok.error(), ctx.request_id);
     return http::respond_page_text(ctx, svc.reports(ctx.principal, status, page.after, page.limit),

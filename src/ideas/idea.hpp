@@ -1,5 +1,5 @@
 #pragma once
-// Ideas and challenges' nouns (docs/design/ideas.md): challenges with dated phases and a
+// Ideas and challenges' nouns (docs/api-ideas.md): challenges with dated phases and a
 // versioned protocol, ideas with authors, build-on links, votes, comments, stakeholder
 // interest and internal reviews, and the points that reward collaboration. Value types only;
 // the rules over them live in idea_rules.hpp. Times and dates are wire text.
@@ -27,6 +27,8 @@ inline constexpr std::array<std::string_view, 3> kInterestAggregates = {"none", 
 inline constexpr std::array<std::string_view, 3> kSorts = {"-votes", "-interest", "-created"};
 inline constexpr std::array<std::string_view, 2> kReportTypes = {"idea", "comment"};
 inline constexpr std::array<std::string_view, 3> kModerationActions = {"hide", "restore", "edit"};
+inline constexpr std::array<std::string_view, 5> kPointsReasons = {"idea_submitted", "comment_helpful", "built_upon",
+                                                                 "idea_selected", "homework_done"};
 
 struct UserRef {
     int64_t id = 0;

@@ -1,5 +1,8 @@
 #include "ideas/idea_input.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "projects/project_input.hpp"
 
 namespace cocreate::ideas {
@@ -37,17 +40,37 @@ std::vector<Criterion> read_criteria(core::ObjectReader& r, bool& given) {
     return out;
 }
 
+std::string lower_ascii(std::string text) {
+    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// An array of strings in which no item repeats (compared lower-cased when `lower`, and then
+// returned lower-cased): a repeat is refused, naming `key`, rather than silently dropped.
 std::optional<std::vector<std::string>> read_unique_strings(core::ObjectReader& r, std::string_view key,
-                                                            core::StringRule rule, size_t max) {
+                                                            core::StringRule rule, size_t max, bool lower = false) {
+    // The reader drops repeats; the raw array tells whether the client sent any.
+    const auto* raw = r.peek(key);
     auto items = r.optional_string_array(key, rule, max);
     if (!items) return items;
-    for (size_t i = 0; i < items->size(); ++i)
-        for (size_t j = 0; j < i; ++j)
-            if ((*items)[i] == (*items)[j]) {
-                r.add_error(std::string(key), "lists \"" + (*items)[i] + "\" more than once");
+    if (lower)
+        for (auto& item : *items) item = lower_ascii(std::move(item));
+    std::vector<std::string> seen;
+    if (raw && raw->is_array())
+        for (const auto& v : raw->get_array()) {
+            if (!v.is_string()) continue;
+            std::string text(v.get_string());
+            if (lower) text = lower_ascii(std::move(text));
+            if (std::find(seen.begin(), seen.end(), text) != seen.end()) {
+                r.add_error(std::string(key), "lists \"" + text + "\" more than once");
                 return items;
             }
-    return items;
+            seen.push_back(std::move(text));
+        }
+    std::vector<std::string> unique;
+    for (auto& item : *items)
+        if (std::find(unique.begin(), unique.end(), item) == unique.end()) unique.push_back(std::move(item));
+    return unique;
 }
 
 }  // namespace
@@ -99,7 +122,7 @@ IdeaInput read_idea(core::ObjectReader& r, bool creating) {
         in.title = r.optional_string("title", kIdeaTitleRule);
         in.description = r.optional_string("description", kMarkdownRule);
     }
-    in.tags = read_unique_strings(r, "tags", kTagRule, 10);
+    in.tags = read_unique_strings(r, "tags", kTagRule, 10, true);
     return in;
 }
 
@@ -129,6 +152,54 @@ Moderation read_moderation(core::ObjectReader& r, bool idea) {
         if (m.action == "edit" && !m.body && !r.has("body")) r.add_error("body", "is required to edit");
     }
     return m;
+}
+
+}  // namespace cocreate::ideas
+
+namespace cocreate::ideas {
+
+InterestInput read_interest(core::ObjectReader& r) {
+    InterestInput in;
+    in.stakeholder_id = r.required_int("stakeholder_id", 1, INT64_MAX);
+    in.level = r.required_enum("level", kInterestLevels);
+    in.noted_on = r.optional_string("noted_on", kDateRule);
+    in.interaction_id = r.optional_int("interaction_id", 1, INT64_MAX);
+    return in;
+}
+
+ReviewInput read_review(core::ObjectReader& r) {
+    ReviewInput in;
+    if (const auto* scores = r.peek("scores"); !scores) {
+        r.add_error("scores", "is required", core::ErrorCode::kInvalidArgument);
+    } else if (!scores->is_object()) {
+        r.add_error("scores", "must be an object of criterion key to 1..5", core::ErrorCode::kInvalidArgument);
+    } else if (scores->get_object().size() > 10) {
+        r.add_error("scores", "rates at most 10 criteria", core::ErrorCode::kInvalidArgument);
+    } else {
+        for (const auto& [key, value] : scores->get_object()) {
+            const std::string field = "scores." + std::string(key);
+            if (!value.is_int64()) {
+                r.add_error(field, "must be a whole number from 1 to 5", core::ErrorCode::kInvalidArgument);
+                continue;
+            }
+            // The range and the keys are the service's: it knows the challenge's criteria.
+            const auto n = value.get_int64();
+            in.scores.emplace(std::string(key), n < -1000 || n > 1000 ? -1 : static_cast<int>(n));
+        }
+    }
+    r.accept("scores");
+    in.note = r.optional_string("note", kLongNoteRule).value_or("");
+    return in;
+}
+
+PromoteInput read_promote(core::ObjectReader& r) {
+    PromoteInput in;
+    in.framework_id = r.required_int("framework_id", 1, INT64_MAX);
+    in.fit = projects::read_fit(r, "fit");
+    in.hypothesis = r.required_string("hypothesis", projects::kStatementRule);
+    in.title = r.optional_string("title", projects::kTitleRule);
+    in.problem_statement = r.optional_string("problem_statement", projects::kStatementRule);
+    return in;
 }
 
 }  // namespace cocreate::ideas

@@ -1,5 +1,5 @@
 #pragma once
-// The rules of ideas and challenges (docs/design/ideas.md) as pure functions: which phase a
+// The rules of ideas and challenges (docs/api-ideas.md) as pure functions: which phase a
 // challenge is in on a day and what that phase allows, the vote budget, the points that
 // reward collaboration (never votes received), badges, the hostile-tone check, customer
 // interest as a score and the aggregate externals see, and review scores. No I/O, no clock

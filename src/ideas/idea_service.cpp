@@ -9,6 +9,7 @@
 #include "ideas/challenge_repository.hpp"
 #include "ideas/comment_repository.hpp"
 #include "ideas/idea_rules.hpp"
+#include "ideas/insight_service.hpp"
 
 namespace cocreate::ideas {
 
@@ -37,6 +38,11 @@ bool is_author(const Idea& x, int64_t user_id) {
 
 }  // namespace
 
+Error merged_conflict(const Idea& x) {
+    return Error::conflict("this idea was merged into idea " + std::to_string(x.merged_into.value_or(0)) +
+                           "; continue there");
+}
+
 IdeaService::IdeaService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
 core::Result<IdeaService::Access> IdeaService::access(soci::session& s, const auth::Principal& p, const Idea& x) const {
@@ -44,8 +50,9 @@ core::Result<IdeaService::Access> IdeaService::access(soci::session& s, const au
     if (x.challenge_id) a.challenge = challenge_repository::find_challenge(s, *x.challenge_id);
     a.target = challenge_target(s, p, x.space_id, a.challenge ? a.challenge->audience : "both");
     if (!authorize(p, Action::kViewIdeas, a.target)) return fail(Error::not_found("no such idea"));
-    // Hidden ideas: their authors and the space's moderators still see them (with the note).
-    if (x.hidden && !is_author(x, p.user_id) && !authorize(p, Action::kModerateIdeas, a.target))
+    // Hidden ideas: only the space's moderators see them (with the note), their authors too
+    // are told no more than that the idea is not there.
+    if (x.hidden && !authorize(p, Action::kModerateIdeas, a.target))
         return fail(Error::not_found("no such idea"));
     return a;
 }
@@ -61,6 +68,14 @@ core::Result<std::pair<Idea, IdeaAccess>> IdeaService::visible(soci::session& s,
 
 std::string IdeaService::phase_of(const Challenge& c) const {
     return std::string(phase_on(c.phases, core::date_of(clock_.now())));
+}
+
+core::Status IdeaService::may_edit(const auth::Principal& p, const Idea& x, const IdeaAccess& a) const {
+    if (x.merged_into) return fail(merged_conflict(x));
+    if (authorize(p, Action::kModerateIdeas, a.target)) return {};
+    if (!is_author(x, p.user_id)) return fail(Error::denied("only the idea's authors and the space's moderators change it"));
+    if (a.challenge) return allowed_in_phase(phase_of(*a.challenge), Activity::kSubmit, "phase");
+    return {};
 }
 
 IdeaView IdeaService::view(soci::session& s, const auth::Principal& p, Idea x, const Access& a) const {
@@ -84,9 +99,11 @@ IdeaView IdeaService::view(soci::session& s, const auth::Principal& p, Idea x, c
         // The project an idea went into: only when its lead shared it with this space.
         if (v.project && !repo::project_shared_with(s, v.project->id, x.space_id)) v.project.reset();
     }
-    if (v.internal) {
+    v.attachments = attachment_repository::attachments_of(s, x.id);
+    if (v.internal && authorize(p, Action::kUseIdeaInternals, a.target)) {
         const auto counts = repo::interest_counts(s, {x.id});
         v.interest_count = counts.empty() ? 0 : counts.front().second;
+        v.internals = idea_internals(s, x, a.challenge);
     }
     v.idea = std::move(x);
     return v;
@@ -113,8 +130,7 @@ core::Result<IdeaView> IdeaService::create(const auth::Principal& p, const IdeaI
             return fail(Error::unprocessable(in.challenge_id ? "challenge_id" : "space_id", "is not one of your spaces"));
         if (auto ok = authorize(p, Action::kContributeIdeas, a.target); !ok) return fail(ok.error());
         if (a.challenge)
-            if (auto ok = allowed_in_phase(phase_on(a.challenge->phases, core::date_of(clock_.now())), Activity::kSubmit,
-                                           "challenge_id");
+            if (auto ok = allowed_in_phase(phase_on(a.challenge->phases, core::date_of(clock_.now())), Activity::kSubmit);
                 !ok)
                 return fail(ok.error());
         x.challenge_id = in.challenge_id;
@@ -157,8 +173,9 @@ core::Result<http::Page<IdeaView>> IdeaService::list(const auth::Principal& p, i
         std::optional<Challenge> challenge;
         if (f.challenge_id) {
             challenge = challenge_repository::find_challenge(s, *f.challenge_id);
+            // An unseen challenge filters everything out, as an unseen space does.
             if (!challenge || !authorize(p, Action::kViewIdeas, challenge_target(s, p, challenge->space_id, challenge->audience)))
-                return fail(Error::not_found("no such challenge"));
+                return http::Page<IdeaView>{};
         }
         if (!p.internal()) f.member_of = p.user_id;
         // Moderators see hidden ideas of the space they moderate.
@@ -203,9 +220,7 @@ core::Result<IdeaView> IdeaService::update(const auth::Principal& p, int64_t id,
         if (!x) return fail(Error::not_found("no such idea"));
         auto a = access(s, p, *x);
         if (!a) return fail(a.error());
-        if (!is_author(*x, p.user_id))
-            if (auto ok = authorize(p, Action::kModerateIdeas, a->target); !ok)
-                return fail(Error::denied("only the idea's authors and the space's moderators edit it"));
+        if (auto ok = may_edit(p, *x, *a); !ok) return fail(ok.error());
         if (x->version != in.version) return fail(Error::conflict("the idea changed since you read it; reload and try again"));
         boost::json::array changed;
         if (in.title) { x->title = *in.title; changed.emplace_back("title"); }
@@ -222,6 +237,8 @@ core::Result<IdeaView> IdeaService::set_status(const auth::Principal& p, int64_t
                                                const std::optional<std::string>& reason) {
     if (status == "in_project")
         return fail(Error::unprocessable("status", "an idea goes into a project only by promotion"));
+    if (status != "declined" && reason)
+        return fail(Error::unprocessable("reason", "goes with declined only: it is shown to the authors"));
     if (status == "declined" && (!reason || reason->empty()))
         return fail(Error::unprocessable("reason", "is required to decline an idea: the authors are told why"));
     return db_.write([&](soci::session& s) -> core::Result<IdeaView> {
@@ -230,6 +247,7 @@ core::Result<IdeaView> IdeaService::set_status(const auth::Principal& p, int64_t
         auto a = access(s, p, *x);
         if (!a) return fail(a.error());
         if (auto ok = authorize(p, Action::kModerateIdeas, a->target); !ok) return fail(ok.error());
+        if (x->merged_into) return fail(merged_conflict(*x));
         if (x->status == "in_project") return fail(Error::failed_precondition("status", "the idea is in a project already"));
         const auto t = core::format_time(clock_.now());
         const bool selected_now = status == "selected" && x->status != "selected";
@@ -250,12 +268,13 @@ core::Result<IdeaView> IdeaService::set_status(const auth::Principal& p, int64_t
 core::Result<IdeaView> IdeaService::change_vote(const auth::Principal& p, int64_t id, bool add) {
     return db_.write([&](soci::session& s) -> core::Result<IdeaView> {
         auto x = repo::find_idea(s, id);
-        if (!x || x->merged_into) return fail(Error::not_found("no such idea"));
+        if (!x) return fail(Error::not_found("no such idea"));
         auto a = access(s, p, *x);
         if (!a) return fail(a.error());
         if (auto ok = authorize(p, Action::kContributeIdeas, a->target); !ok) return fail(ok.error());
+        if (x->merged_into) return fail(merged_conflict(*x));
         if (a->challenge)
-            if (auto ok = allowed_in_phase(phase_on(a->challenge->phases, core::date_of(clock_.now())), Activity::kVote, "vote");
+            if (auto ok = allowed_in_phase(phase_on(a->challenge->phases, core::date_of(clock_.now())), Activity::kVote);
                 !ok)
                 return fail(ok.error());
         const auto t = core::format_time(clock_.now());
@@ -285,21 +304,25 @@ core::Result<IdeaView> IdeaService::unvote(const auth::Principal& p, int64_t id)
 core::Result<IdeaView> IdeaService::build_on(const auth::Principal& p, int64_t id, int64_t base_id) {
     return db_.write([&](soci::session& s) -> core::Result<IdeaView> {
         auto x = repo::find_idea(s, id);
-        if (!x || x->merged_into) return fail(Error::not_found("no such idea"));
+        if (!x) return fail(Error::not_found("no such idea"));
         auto a = access(s, p, *x);
         if (!a) return fail(a.error());
         if (!is_author(*x, p.user_id))
             if (auto ok = authorize(p, Action::kModerateIdeas, a->target); !ok)
                 return fail(Error::denied("only the idea's authors and the space's moderators link what it builds on"));
+        if (x->merged_into) return fail(merged_conflict(*x));
         if (a->challenge)
-            if (auto ok = allowed_in_phase(phase_on(a->challenge->phases, core::date_of(clock_.now())), Activity::kBuildOn,
-                                           "builds_on");
+            if (auto ok = allowed_in_phase(phase_on(a->challenge->phases, core::date_of(clock_.now())), Activity::kBuildOn);
                 !ok)
                 return fail(ok.error());
+        if (base_id == x->id) return fail(Error::unprocessable("other", "an idea cannot build on itself"));
         auto base = repo::find_idea(s, base_id);
-        if (!base || base->merged_into || base->space_id != x->space_id || !access(s, p, *base))
-            return fail(Error::not_found("no such idea to build on in this space"));
-        if (base->id == x->id) return fail(Error::unprocessable("builds_on", "an idea cannot build on itself"));
+        if (!base || !access(s, p, *base)) return fail(Error::not_found("no such idea to build on"));
+        if (base->space_id != x->space_id)
+            return fail(Error::unprocessable("other", "is an idea of another space; build on ideas of this one"));
+        if (base->merged_into)
+            return fail(Error::unprocessable("other", "was merged into idea " + std::to_string(*base->merged_into) +
+                                                          "; build on that one"));
         const auto t = core::format_time(clock_.now());
         if (repo::add_link(s, id, base_id, p.user_id, t)) {
             for (const auto& award : awards_for_building_on(base->id, base->authors, x->authors))
@@ -319,6 +342,9 @@ core::Result<IdeaView> IdeaService::unlink(const auth::Principal& p, int64_t id,
         if (!is_author(*x, p.user_id))
             if (auto ok = authorize(p, Action::kModerateIdeas, a->target); !ok)
                 return fail(Error::denied("only the idea's authors and the space's moderators link what it builds on"));
+        if (x->merged_into) return fail(merged_conflict(*x));
+        if (a->challenge)
+            if (auto ok = allowed_in_phase(phase_of(*a->challenge), Activity::kBuildOn); !ok) return fail(ok.error());
         const auto t = core::format_time(clock_.now());
         if (repo::remove_link(s, id, base_id)) {
             // The points for being built upon go with the link.
@@ -337,10 +363,11 @@ core::Result<IdeaView> IdeaService::add_co_author(const auth::Principal& p, int6
         if (!x) return fail(Error::not_found("no such idea"));
         auto a = access(s, p, *x);
         if (!a) return fail(a.error());
-        if (!is_author(*x, p.user_id))
-            if (auto ok = authorize(p, Action::kModerateIdeas, a->target); !ok)
-                return fail(Error::denied("only the idea's authors and the space's moderators add co-authors"));
-        if (is_author(*x, user_id)) return view(s, p, std::move(*x), *a);
+        if (!is_author(*x, p.user_id)) return fail(Error::denied("only the idea's authors add co-authors"));
+        if (x->merged_into) return fail(merged_conflict(*x));
+        if (a->challenge)
+            if (auto ok = allowed_in_phase(phase_of(*a->challenge), Activity::kSubmit, "phase"); !ok) return fail(ok.error());
+        if (is_author(*x, user_id)) return fail(Error::exists("user_id", "is an author of this idea already"));
         // A co-author must be able to see the idea: staff, or a member of the space.
         auth::Principal them;
         them.user_id = user_id;
@@ -368,15 +395,21 @@ core::Result<std::vector<idea_repository::Similar>> IdeaService::similar(const a
                                                                          std::optional<int64_t> challenge_id,
                                                                          const std::string& text) {
     return db_.read([&](soci::session& s) -> core::Result<std::vector<idea_repository::Similar>> {
+        // Suggestions come from what the caller may read; an unseen space or challenge simply
+        // has nothing to suggest (the answer tells nothing about whether it exists).
         std::string audience = "both";
         if (challenge_id) {
             auto c = challenge_repository::find_challenge(s, *challenge_id);
-            if (!c || c->space_id != space_id) return fail(Error::not_found("no such challenge"));
+            if (!c || c->space_id != space_id) return std::vector<idea_repository::Similar>{};
             audience = c->audience;
         }
         if (!authorize(p, Action::kViewIdeas, challenge_target(s, p, space_id, audience)))
-            return fail(Error::not_found("no such space"));
-        return repo::similar(s, db_.engine(), space_id, challenge_id, !p.internal(), text, kSimilarLimit);
+            return std::vector<idea_repository::Similar>{};
+        auto out = repo::similar(s, db_.engine(), space_id, challenge_id, !p.internal(), text, kSimilarLimit);
+        // Both engines' relevance (bm25, ts_rank) is unbounded above: x / (1 + x) keeps the order
+        // and gives a score in (0, 1] that reads the same on either.
+        for (auto& x : out) x.score = std::max(x.score / (1.0 + x.score), 1e-6);
+        return out;
     });
 }
 

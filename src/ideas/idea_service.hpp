@@ -13,8 +13,10 @@
 #include "db/database.hpp"
 #include "http/page.hpp"
 #include "ideas/challenge_service.hpp"
+#include "ideas/attachment_repository.hpp"
 #include "ideas/idea.hpp"
 #include "ideas/idea_repository.hpp"
+#include "ideas/insight.hpp"
 
 namespace cocreate::ideas {
 
@@ -42,10 +44,13 @@ struct IdeaView {
     bool moderator = false;    // the caller moderates the space: hidden content is shown
     std::optional<IdeaRef> project;  // the project it was promoted into
     int64_t interest_count = 0;      // internal: how many interest records
-    // Parts other services render (already valid JSON): attachments; and, for internal
-    // callers only, interest records and the review summary.
-    std::string attachments_json = "[]", interest_json = "[]", review_json = "null";
+    std::vector<Attachment> attachments;  // oldest first
+    IdeaInternals internals;              // filled for internal callers only
 };
+
+// The 409 for any write on a duplicate merged into another idea: it stays readable, and every
+// change goes to the idea it was merged into.
+core::Error merged_conflict(const Idea& x);
 
 class IdeaService {
 public:
@@ -70,6 +75,11 @@ public:
     IdeaView view(soci::session& s, const auth::Principal& p, Idea x, const IdeaAccess& a) const;
     // The challenge's phase today.
     std::string phase_of(const Challenge& c) const;
+    // Whether `p` may change the idea's own content (text, co-authors, attachments): its
+    // authors while it may be submitted (a stand-alone idea any time), the space's moderators
+    // any time. 409 when it was merged into another; 422 `failed_precondition` naming `phase`
+    // for an author too late; 403 for everyone else.
+    core::Status may_edit(const auth::Principal& p, const Idea& x, const IdeaAccess& a) const;
 
     // Up to five ideas like `text` that the caller may see.
     core::Result<std::vector<idea_repository::Similar>> similar(const auth::Principal& p, int64_t space_id,

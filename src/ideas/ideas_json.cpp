@@ -140,7 +140,9 @@ void write_idea(JsonWriter& w, const IdeaView& v) {
     w.field("status", x.status).field("decline_reason", x.decline_reason);
     write_refs(w, "builds_on", x.builds_on);
     write_refs(w, "built_on_by", x.built_on_by);
-    w.key("attachments").raw(v.attachments_json);
+    w.key("attachments").begin_array();
+    for (const auto& a : v.attachments) write_attachment(w, a);
+    w.end_array();
     w.field("vote_count", x.vote_count)
         .field("my_vote", v.my_vote)
         .field("comment_count", x.comment_count)
@@ -153,12 +155,66 @@ void write_idea(JsonWriter& w, const IdeaView& v) {
     w.field("version", x.version).field("created_at", x.created_at).field("updated_at", x.updated_at);
     if (v.internal) {
         w.field("interest_score", x.interest_score);
-        w.key("interest").raw(v.interest_json);
-        w.key("review").raw(v.review_json);
+        w.key("interest").begin_array();
+        for (const auto& r : v.internals.interest) write_interest_record(w, r);
+        w.end_array().key("review").begin_object().key("score");
+        if (v.internals.review.score) w.number(static_cast<int64_t>(*v.internals.review.score));
+        else w.null();
+        w.field("count", v.internals.review.count).key("reviews").begin_array();
+        for (const auto& r : v.internals.review.reviews) write_review(w, r);
+        w.end_array().end_object();
         w.key("moderated_by");
         write_user_or_null(w, x.moderated_by);
     }
     w.end_object();
+}
+
+void write_attachment(JsonWriter& w, const Attachment& a) {
+    w.begin_object()
+        .field("id", a.id)
+        .field("filename", a.filename)
+        .field("content_type", a.content_type)
+        .field("size", a.size)
+        .field("url", "/api/v1/attachments/" + std::to_string(a.id))
+        .field("created_at", a.created_at)
+        .end_object();
+}
+
+std::string attachment_text(const Attachment& a) {
+    return text_of([&](JsonWriter& w) { write_attachment(w, a); });
+}
+
+void write_interest_record(JsonWriter& w, const InterestRecord& r) {
+    w.begin_object()
+        .field("id", r.id)
+        .field("stakeholder_id", r.stakeholder_id)
+        .field("name", r.stakeholder_name)
+        .field("kind", r.kind)
+        .field("level", r.level)
+        .field("noted_on", r.noted_on)
+        .field("source", r.source)
+        .key("interaction_id");
+    write_id_or_null(w, r.interaction_id);
+    w.key("recorded_by");
+    write_user_or_null(w, r.recorded_by);
+    w.field("recorded_at", r.recorded_at).end_object();
+}
+
+std::string interest_record_text(const InterestRecord& r) {
+    return text_of([&](JsonWriter& w) { write_interest_record(w, r); });
+}
+
+void write_review(JsonWriter& w, const Review& r) {
+    w.begin_object().field("idea_id", r.idea_id).key("reviewer");
+    if (r.reviewer.id != 0) write_user(w, r.reviewer);
+    else w.null();
+    w.key("scores").begin_object();
+    for (const auto& [key, score] : r.scores) w.field(key, score);
+    w.end_object().field("score", r.score).field("note", r.note).field("reviewed_at", r.reviewed_at).end_object();
+}
+
+std::string review_text(const Review& r) {
+    return text_of([&](JsonWriter& w) { write_review(w, r); });
 }
 
 std::string idea_text(const IdeaView& v) {
@@ -234,7 +290,10 @@ void write_report(JsonWriter& w, const Report& r) {
 std::string points_text(const Points& p) {
     return text_of([&](JsonWriter& w) {
         w.begin_object().field("total", p.total).key("by_reason").begin_array();
-        for (const auto& [reason, count] : p.counts) {
+        for (const auto reason : kPointsReasons) {
+            const auto found = p.counts.find(reason);
+            if (found == p.counts.end()) continue;
+            const int64_t count = found->second;
             const int each = reason == "idea_submitted"    ? kPointsIdeaSubmitted
                              : reason == "comment_helpful" ? kPointsCommentHelpful
                              : reason == "built_upon"      ? kPointsBuiltUpon
@@ -252,8 +311,11 @@ std::string leaderboard_text(int64_t challenge_id, bool enabled, const std::vect
                              const std::vector<std::vector<std::string>>& badges) {
     return text_of([&](JsonWriter& w) {
         w.begin_object().field("challenge_id", challenge_id).field("enabled", enabled).key("items").begin_array();
+        int64_t rank = 0;
         for (size_t i = 0; i < rows.size(); ++i) {
-            w.begin_object().field("rank", static_cast<int64_t>(i + 1)).key("user");
+            // Equal points share a rank; the next rank skips as many places (1, 2, 2, 4).
+            if (i == 0 || rows[i].points != rows[i - 1].points) rank = static_cast<int64_t>(i + 1);
+            w.begin_object().field("rank", rank).key("user");
             write_user(w, {rows[i].user_id, rows[i].display_name});
             w.field("points", rows[i].points);
             write_strings(w, "badges", i < badges.size() ? badges[i] : std::vector<std::string>{});

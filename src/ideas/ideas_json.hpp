@@ -12,6 +12,7 @@
 #include "ideas/comment_service.hpp"
 #include "ideas/idea_repository.hpp"
 #include "ideas/idea_service.hpp"
+#include "ideas/insight.hpp"
 
 namespace cocreate::ideas {
 
@@ -25,6 +26,13 @@ void write_idea(core::JsonWriter& w, const IdeaView& v);
 std::string idea_text(const IdeaView& v);
 // A list row: an excerpt instead of the description, no links or attachments.
 void write_idea_summary(core::JsonWriter& w, const IdeaView& v);
+void write_attachment(core::JsonWriter& w, const Attachment& a);
+std::string attachment_text(const Attachment& a);
+// Internal-only shapes: interest records and reviews.
+void write_interest_record(core::JsonWriter& w, const InterestRecord& r);
+std::string interest_record_text(const InterestRecord& r);
+void write_review(core::JsonWriter& w, const Review& r);
+std::string review_text(const Review& r);
 void write_similar(core::JsonWriter& w, const idea_repository::Similar& x);
 
 void write_comment(core::JsonWriter& w, const CommentView& v);

@@ -1,5 +1,5 @@
 #pragma once
-// What internal staff learn about an idea beyond what its space sees (docs/design/ideas.md):
+// What internal staff learn about an idea beyond what its space sees (docs/api-ideas.md):
 // stakeholders' recorded interest and reviewers' scores. Value types only; none of this ever
 // reaches an external participant (they see only the interest aggregate).
 

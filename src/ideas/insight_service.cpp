@@ -165,7 +165,7 @@ int64_t score_of(const std::vector<InterestRecord>& latest) {
     return sum;
 }
 
-// A project stakeholder's role from the stakeholder's kind (docs/design/ideas.md, Promote).
+// A project stakeholder's role from the stakeholder's kind (docs/api-ideas.md, Promote).
 std::string project_role(std::string_view kind) {
     if (kind == "customer" || kind == "prospect") return "customer";
     if (kind == "partner" || kind == "supplier") return std::string(kind);
@@ -420,8 +420,7 @@ core::Result<Promotion> IdeaInsightService::promote(const auth::Principal& p, in
     });
 }
 
-IdeaInternals IdeaInsightService::internals_in(soci::session& s, const Idea& x,
-                                               const std::optional<Challenge>& challenge) const {
+IdeaInternals idea_internals(soci::session& s, const Idea& x, const std::optional<Challenge>& challenge) {
     IdeaInternals out;
     out.interest = repo::latest_interest(s, x.id);
     strongest_first(out.interest);

@@ -53,6 +53,11 @@ struct Promotion {
     IdeaView idea;              // now in_project, with project_id set
 };
 
+// For the idea's internal view, inside the caller's transaction: the latest interest per
+// stakeholder (strongest first) and the review summary scored by the challenge's current
+// criteria. The caller has checked that the reader may use the idea's internals.
+IdeaInternals idea_internals(soci::session& s, const Idea& x, const std::optional<Challenge>& challenge);
+
 class IdeaInsightService {
 public:
     // Keeps references to all four; they must outlive the service.
@@ -87,10 +92,6 @@ public:
     // project already or was merged; 422 naming `title`, `problem_statement`, `hypothesis`,
     // `framework_id` or `fit.<answer>`.
     core::Result<Promotion> promote(const auth::Principal& p, int64_t idea_id, const PromoteInput& in);
-
-    // For the idea's internal view, inside the caller's transaction: the latest interest per
-    // stakeholder and the review summary. The caller has checked kUseIdeaInternals.
-    IdeaInternals internals_in(soci::session& s, const Idea& x, const std::optional<Challenge>& challenge) const;
 
 private:
     // The idea and the caller's access when they may use its internals; otherwise the 404

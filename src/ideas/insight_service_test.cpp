@@ -118,7 +118,7 @@ protected:
         return db->read([&](soci::session& s) {
             auto x = idea_repository::find_idea(s, id);
             auto c = x->challenge_id ? challenge_repository::find_challenge(s, *x->challenge_id) : std::nullopt;
-            return insights->internals_in(s, *x, c);
+            return ideas::idea_internals(s, *x, c);
         });
     }
     PromoteInput promotion() {

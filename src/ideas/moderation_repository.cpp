@@ -66,6 +66,14 @@ int64_t insert_report(soci::session& s, const Report& r, int64_t by) {
     return id;
 }
 
+bool has_open_report(soci::session& s, const std::string& object_type, int64_t object_id, int64_t reporter_id) {
+    int n = 0;
+    const long long object = object_id, who = reporter_id;
+    s << "SELECT COUNT(*) FROM reports WHERE object_type = :t AND object_id = :o AND reporter_id = :r AND status = 'open'",
+        soci::use(object_type), soci::use(object), soci::use(who), soci::into(n);
+    return n > 0;
+}
+
 std::vector<Report> list_reports(soci::session& s, const std::optional<std::string>& status, bool all_spaces,
                                  const std::vector<int64_t>& space_ids, std::optional<int64_t> after, int limit) {
     Query<ReportRow> q(s);
@@ -83,8 +91,8 @@ std::vector<Report> list_reports(soci::session& s, const std::optional<std::stri
         sql += " AND r.space_id IN (" + in + ")";  // ids from the database
     }
     if (status) { sql += " AND r.status = :st"; q.bind(*status); }
-    if (after) { sql += " AND r.id < :a"; q.bind(static_cast<long long>(*after)); }
-    sql += " ORDER BY r.id DESC LIMIT :l";
+    if (after) { sql += " AND r.id > :a"; q.bind(static_cast<long long>(*after)); }
+    sql += " ORDER BY r.id LIMIT :l";
     return q.bind(limit + 1).run(sql);
 }
 

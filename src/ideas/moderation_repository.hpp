@@ -13,7 +13,9 @@
 namespace cocreate::ideas::moderation_repository {
 
 int64_t insert_report(soci::session& s, const Report& r, int64_t by);
-// Newest first, limit + 1; only the spaces in `space_ids` unless `all_spaces`.
+// Whether the person has an open report on the object (one at a time).
+bool has_open_report(soci::session& s, const std::string& object_type, int64_t object_id, int64_t reporter_id);
+// Oldest first (a queue), limit + 1; only the spaces in `space_ids` unless `all_spaces`.
 std::vector<Report> list_reports(soci::session& s, const std::optional<std::string>& status, bool all_spaces,
                                  const std::vector<int64_t>& space_ids, std::optional<int64_t> after, int limit);
 // Resolves the open reports of one object with what the moderator did.

@@ -3,8 +3,10 @@
 
 #include "http/router.hpp"
 #include "ideas/challenge_service.hpp"
+#include "ideas/attachment_service.hpp"
 #include "ideas/comment_service.hpp"
 #include "ideas/idea_service.hpp"
+#include "ideas/insight_service.hpp"
 
 namespace cocreate::ideas {
 
@@ -12,6 +14,8 @@ struct Services {
     ChallengeService& challenges;
     IdeaService& ideas;
     CommentService& discussion;
+    IdeaInsightService& insight;
+    AttachmentService& attachments;
 };
 
 // /api/v1/challenges…
@@ -20,5 +24,7 @@ void register_challenge_routes(http::Router& router, Services services);
 void register_idea_routes(http::Router& router, Services services);
 // comments, helpful marks, reports, moderation, merge, points
 void register_discussion_routes(http::Router& router, Services services);
+// interest records, reviews, promotion into a project; attachments
+void register_insight_routes(http::Router& router, Services services);
 
 }  // namespace cocreate::ideas

@@ -12,6 +12,7 @@ const { Api, unique, email, password, expectStatus } = require('../support/clien
 const {
   day, at, createStakeholder, createInteraction, createFollowUp, createCadence, createExpectation, createNeed,
 } = require('../support/stakeholders');
+const { phaseDates } = require('../support/ideas');
 
 const ROLES = ['anonymous', 'admin', 'innovation_manager', 'member', 'external'];
 const NONEXISTENT = 999999;
@@ -48,9 +49,10 @@ function contractRoutesFromOpenApi() {
 
 test('the route tables of every docs/api-*.md are read', () => {
   const docs = contractDocs().map((f) => path.basename(f));
-  for (const d of ['api-foundation.md', 'api-stakeholders.md', 'api-projects.md']) assert.ok(docs.includes(d), `${d} is not read: ${docs.join(', ')}`);
+  for (const d of ['api-foundation.md', 'api-stakeholders.md', 'api-projects.md', 'api-ideas.md']) assert.ok(docs.includes(d), `${d} is not read: ${docs.join(', ')}`);
   const md = contractRoutesFromMarkdown();
-  for (const r of ['GET /api/v1/me', 'DELETE /api/v1/stakeholders/{id}', 'PUT /api/v1/capacity/{user_id}', 'POST /api/v1/gate-reviews/{id}/decision', 'POST /api/v1/portfolio/health']) {
+  for (const r of ['GET /api/v1/me', 'DELETE /api/v1/stakeholders/{id}', 'PUT /api/v1/capacity/{user_id}', 'POST /api/v1/gate-reviews/{id}/decision', 'POST /api/v1/portfolio/health',
+    'PUT /api/v1/ideas/{id}/vote', 'DELETE /api/v1/ideas/{id}/vote', 'DELETE /api/v1/comments/{id}/helpful', 'GET /api/v1/me/points']) {
     assert.ok(md.includes(r), `${r} is not among the routes read from the docs`);
   }
 });
@@ -416,6 +418,146 @@ Object.assign(prepare, {
   'GET /api/v1/portfolio/funnel': async () => ({ query: `?framework_id=${(await projectsFixture()).fw.id}` }),
 });
 
+// ---- ideas: the challenge, idea, comment or attachment a row's relation names -----------------
+// Made on first use, like the projects, so that the other rows still run when these routes are
+// missing. Space E and its external member exist for these rows only (see the yaml's header).
+// A 1×1 PNG.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005000201e221bc330000000049454e44ae426082', 'hex');
+async function ideasFixture() {
+  if (!fx.id) {
+    const im = fx.b.innovation_manager;
+    const E = await api.createSpace(im, { name: unique('Space E ') });
+    await api.addMember(im, E.id, fx.user.member.id, 'member');
+    const inv = await api.inviteExternal(im, E.id, email('ext-e'), { space_role: 'member' });
+    const extMember = await api.accept(inv.token, { name: 'external-member-of-E' });
+    const res = await fx.b.admin.post('/api/v1/challenges', {
+      space_id: E.id, title: unique('Perm staff challenge '), problem: 'Permission rows.', phases: phaseDates('submission'), audience: 'internal',
+    });
+    expectStatus(res, 201, 'POST /api/v1/challenges (audience internal, in E)');
+    fx.id = { E, extMember, staff: res.json };
+  }
+  return fx.id;
+}
+// External rows about objects of E are made by E's external member.
+const E_RELATIONS = ['own', 'space_e', 'internal_audience', 'hidden'];
+async function ideasBrowser(row) {
+  if (row.role !== 'external' || !E_RELATIONS.includes(row.relation)) return undefined;
+  return (await ideasFixture()).extMember.clone('external-member-of-E-row');
+}
+async function challengeFor(row) {
+  const rel = row.relation;
+  if (rel === 'nonexistent') return { id: NONEXISTENT };
+  const space = { space_a: 'A', space_b: 'B', space_c: 'C', internal_audience: 'A', leaderboard_off: 'A', leaderboard_off_c: 'C' }[rel];
+  if (!space) throw new Error(`no challenge for ${rel}`);
+  const res = await fx.b.admin.post('/api/v1/challenges', {
+    space_id: fx.space[space].id, title: unique(`Perm ${rel} `), problem: 'Permission row.', phases: phaseDates('submission'),
+    audience: rel === 'internal_audience' ? 'internal' : 'both', leaderboard: !rel.startsWith('leaderboard_off'),
+  });
+  expectStatus(res, 201, `POST /api/v1/challenges (${rel})`);
+  return res.json;
+}
+async function postIdea(maker, where, what) {
+  const res = await maker.post('/api/v1/ideas', { ...where, title: unique('Perm idea '), description: 'Permission row.' });
+  expectStatus(res, 201, `POST /api/v1/ideas (${what})`);
+  return res.json;
+}
+async function ideaFor(row) {
+  const rel = row.relation;
+  if (rel === 'nonexistent') return { id: NONEXISTENT, space_id: fx.space.A.id };
+  const { E, extMember, staff } = await ideasFixture();
+  const external = row.role === 'external';
+  const me = external ? extMember : fx.b[row.role];
+  const where = {
+    other_user: { space_id: fx.space.A.id }, co_author: { space_id: fx.space.A.id }, own: { space_id: (external ? E : fx.space.A).id },
+    space_b: { space_id: fx.space.B.id }, space_c: { space_id: fx.space.C.id }, space_e: { space_id: E.id },
+    internal_audience: { challenge_id: staff.id }, hidden: { space_id: (external ? E : fx.space.A).id },
+  }[rel];
+  if (!where) throw new Error(`no idea for ${rel}`);
+  const idea = await postIdea(rel === 'own' ? me : fx.b.other, where, rel);
+  if (rel === 'co_author') expectStatus(await fx.b.other.post(`/api/v1/ideas/${idea.id}/co-authors`, { user_id: me.user.id }), 200, 'add co-author');
+  if (rel === 'hidden') expectStatus(await fx.b.admin.post(`/api/v1/ideas/${idea.id}/moderation`, { action: 'hide', note: 'Permission row.' }), 200, 'hide');
+  const got = await fx.b.admin.get(`/api/v1/ideas/${idea.id}`);
+  expectStatus(got, 200, 'GET /api/v1/ideas/{id} as admin');
+  return got.json;
+}
+// Another idea of "other" in the same space (build-on targets, merge targets).
+async function siblingOf(idea) {
+  return postIdea(fx.b.other, { space_id: idea.space_id }, 'sibling');
+}
+async function commentFor(row) {
+  const rel = row.relation;
+  if (rel === 'nonexistent') return { id: NONEXISTENT };
+  const external = row.role === 'external';
+  const ideaRel = { own: external ? 'space_e' : 'other_user', hidden: external ? 'space_e' : 'other_user' }[rel] || rel;
+  const idea = await ideaFor({ ...row, relation: ideaRel });
+  const writer = rel === 'own' ? (external ? (await ideasFixture()).extMember : fx.b[row.role]) : fx.b.other;
+  const res = await writer.post(`/api/v1/ideas/${idea.id}/comments`, { body: unique('Perm comment ') });
+  expectStatus(res, 201, `POST /api/v1/ideas/${idea.id}/comments (${rel})`);
+  if (rel === 'hidden') expectStatus(await fx.b.admin.post(`/api/v1/comments/${res.json.id}/moderation`, { action: 'hide', note: 'Permission row.' }), 200, 'hide comment');
+  return res.json;
+}
+async function attachmentFor(row) {
+  if (row.relation === 'nonexistent') return { id: NONEXISTENT };
+  const idea = await ideaFor(row);
+  const res = await fx.b.admin.request('POST', `/api/v1/ideas/${idea.id}/attachments?filename=perm.png`, { body: PNG, contentType: 'image/png' });
+  expectStatus(res, 201, `POST /api/v1/ideas/${idea.id}/attachments`);
+  return res.json;
+}
+const withIdeasBrowser = (make) => async (row) => ({ ...(await make(row)), browser: await ideasBrowser(row) });
+const ideaRow = (extra = () => ({})) => withIdeasBrowser(async (row) => {
+  const idea = await ideaFor(row);
+  const more = await extra(row, idea);
+  return { ...more, params: { id: idea.id, ...(more.params || {}) } };
+});
+const challengeRow = (extra = () => ({})) => async (row) => {
+  const c = await challengeFor(row);
+  return { ...(await extra(row, c)), params: { id: c.id } };
+};
+const commentRow = (body) => withIdeasBrowser(async (row) => ({ params: { id: (await commentFor(row)).id }, body }));
+const attachmentRow = withIdeasBrowser(async (row) => ({ params: { id: (await attachmentFor(row)).id } }));
+const ideaSpaceFor = async (row) => {
+  const { E, staff } = await ideasFixture();
+  return { space_a: { space_id: fx.space.A.id }, space_b: { space_id: fx.space.B.id }, space_e: { space_id: E.id }, internal_audience: { challenge_id: staff.id } }[row.relation];
+};
+Object.assign(prepare, {
+  'POST /api/v1/challenges': (row) => ({ body: { space_id: spaceId(row), title: unique('Perm new challenge '), problem: 'Permission row.', phases: phaseDates('submission') } }),
+  'GET /api/v1/challenges/{id}': challengeRow(),
+  'PATCH /api/v1/challenges/{id}': challengeRow((row, c) => ({ body: { title: unique('Perm renamed '), version: c.version || 1 } })),
+  'GET /api/v1/challenges/{id}/protocol': challengeRow(),
+  'POST /api/v1/challenges/{id}/protocol': challengeRow(() => ({ body: { text: 'Amended by a permission row.', note: 'Permission row.' } })),
+  'GET /api/v1/challenges/{id}/leaderboard': challengeRow(),
+  'GET /api/v1/ideas': (row) => ({ query: row.relation === 'sort_interest' ? '?sort=-interest' : '' }),
+  'POST /api/v1/ideas': withIdeasBrowser(async (row) => ({ body: { ...(await ideaSpaceFor(row)), title: unique('Perm new idea '), description: 'Permission row.' } })),
+  'GET /api/v1/ideas/similar': (row) => ({ query: `?space_id=${fx.space[row.relation === 'space_b' ? 'B' : 'A'].id}&text=Perm` }),
+  'GET /api/v1/ideas/{id}': ideaRow(),
+  'PATCH /api/v1/ideas/{id}': ideaRow((row, idea) => ({ body: { title: unique('Perm renamed idea '), version: idea.version || 1 } })),
+  'POST /api/v1/ideas/{id}/status': ideaRow(() => ({ body: { status: 'under_review' } })),
+  'PUT /api/v1/ideas/{id}/vote': ideaRow(),
+  'DELETE /api/v1/ideas/{id}/vote': ideaRow(),
+  'POST /api/v1/ideas/{id}/builds-on/{other}': ideaRow(async (row, idea) => ({ params: { other: (await siblingOf(idea)).id } })),
+  'DELETE /api/v1/ideas/{id}/builds-on/{other}': ideaRow(async (row, idea) => ({ params: { other: (await siblingOf(idea)).id } })),
+  'POST /api/v1/ideas/{id}/co-authors': ideaRow((row, idea) => {
+    const authors = (idea.authors || []).map((a) => a.id);
+    return { body: { user_id: authors.includes(fx.user.other.id) ? fx.user.admin.id : fx.user.other.id } };
+  }),
+  'GET /api/v1/ideas/{id}/interest': ideaRow(),
+  'POST /api/v1/ideas/{id}/interest': ideaRow(async () => ({ body: { stakeholder_id: (await sharedStakeholders()).not_shared.id, level: 'curious' } })),
+  'GET /api/v1/ideas/{id}/reviews': ideaRow(),
+  'POST /api/v1/ideas/{id}/reviews': ideaRow(() => ({ body: { scores: { overall: 3 }, note: 'Permission row.' } })),
+  'GET /api/v1/ideas/{id}/comments': ideaRow(),
+  'POST /api/v1/ideas/{id}/comments': ideaRow(() => ({ body: { body: unique('Perm comment ') } })),
+  'POST /api/v1/comments/{id}/helpful': commentRow(),
+  'DELETE /api/v1/comments/{id}/helpful': commentRow(),
+  'POST /api/v1/ideas/{id}/attachments': ideaRow(() => ({ raw: PNG, contentType: 'image/png', query: '?filename=perm.png' })),
+  'GET /api/v1/attachments/{id}': attachmentRow,
+  'DELETE /api/v1/attachments/{id}': attachmentRow,
+  'POST /api/v1/ideas/{id}/merge': ideaRow(async (row, idea) => ({ body: { into: (await siblingOf(idea)).id } })),
+  'POST /api/v1/ideas/{id}/promote': ideaRow(async () => ({ body: { framework_id: (await projectsFixture()).fw.id, fit: PROJECT_FIT, hypothesis: 'Permission row.' } })),
+  'POST /api/v1/reports': withIdeasBrowser(async (row) => ({ body: { object_type: 'idea', object_id: (await ideaFor(row)).id, reason: 'Permission row.' } })),
+  'POST /api/v1/ideas/{id}/moderation': ideaRow(() => ({ body: { action: 'edit', note: 'Permission row.', title: unique('Perm moderated ') } })),
+  'POST /api/v1/comments/{id}/moderation': commentRow({ action: 'hide', note: 'Permission row.' }),
+});
+
 function userId(row) {
   if (row.relation === 'nonexistent') return NONEXISTENT;
   if (row.relation === 'own') return fx.user[row.role].id;
@@ -439,6 +581,7 @@ test('permissions.yaml: every row against the server', { timeout: 300000 }, asyn
       const browser = prep.browser || (prep.useFixture ? fixture : fixture.clone(`${row.role}-row`));
       const opts = {};
       if (prep.body !== undefined) opts.json = prep.body;
+      if (prep.raw !== undefined) { opts.body = prep.raw; opts.contentType = prep.contentType; }
       const res = await browser.request(row.method, p, opts);
       if (prep.after) prep.after(res);
       let problem = null;

@@ -1564,6 +1564,574 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List challenges
+         * @description Signed-in users. Internal users see every challenge; external participants only the challenges of spaces they belong to whose `audience` is `external` or `both` (an unseen `space_id` gives an empty page, not an error), as `ChallengeSharedView`. Newest `phases.submission_opens` first.
+         */
+        get: operations["listChallenges"];
+        put?: never;
+        /**
+         * Create a challenge
+         * @description Roles `admin` and `innovation_manager`, and internal owners of the space named by `space_id` (other internal users get 403). The challenge starts with protocol version 1 (`protocol`, note empty). Its phase follows the clock from the five dates, which must strictly increase (422 naming the first date that does not, for example `phases.voting_opens`). Criterion keys are unique (422 `criteria[1].key`). `fit` answers the projects intake questions and is scored like a project's (internal-only). Recorded as an event.
+         */
+        post: operations["createChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a challenge
+         * @description Internal users, and external participants who are members of the challenge's space when its `audience` is `external` or `both`. Internal users get `Challenge`; external participants get `ChallengeSharedView` (no `fit`). `my_votes_used` counts the caller's votes in it.
+         */
+        get: operations["getChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a challenge
+         * @description Roles `admin` and `innovation_manager`, and internal owners of the challenge's space (other internal users get 403; external participants who see it too). Any subset of fields besides `version`; arrays replace the whole list. The space does not change, and the protocol changes only by amendment (`POST /api/v1/challenges/{id}/protocol`; `protocol` here is an unknown field, 400). Changing the dates changes the phase at once; they must still strictly increase. `version` is required: when someone else changed the challenge since it was read, the answer is 409. Recorded as an event.
+         */
+        patch: operations["updateChallenge"];
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/protocol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the versions of a challenge's protocol
+         * @description Internal users, and external participants who are members of the challenge's space when its `audience` is `external` or `both`. Every version stays readable with its date, author and note, newest first (the first item is the current protocol).
+         */
+        get: operations["listChallengeProtocol"];
+        put?: never;
+        /**
+         * Amend a challenge's protocol
+         * @description Roles `admin` and `innovation_manager`, and internal owners of the challenge's space (other internal users and external participants who see it get 403). Appends version `protocol.version + 1` with the new text and a note saying what changed; earlier versions stay readable. Not once the challenge is `closed` (422 `failed_precondition` naming `phase`). Recorded as an event visible to the space.
+         */
+        post: operations["amendChallengeProtocol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/challenges/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The challenge's leaderboard
+         * @description Internal users, and external participants who are members of the challenge's space when its `audience` is `external` or `both`, while its `leaderboard` is on. The top 20 people by the points earned in this challenge (ideas submitted, comments marked helpful, ideas built upon, ideas selected; votes received never count; hidden content loses its points). Ties share a rank and are ordered by display name. When the challenge switched the leaderboard off it answers 404 to everyone but its moderators (roles `admin` and `innovation_manager`, internal owners and moderators of the space), who get it with `enabled: false`.
+         */
+        get: operations["getChallengeLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List ideas
+         * @description Signed-in users; only the ideas the caller sees (an unseen `space_id` or `challenge_id` gives an empty page). Merged ideas are left out; hidden ideas are listed (with `hidden: true`) to moderators only. Items are summaries: `IdeaSummary` for internal users (with the internal `interest_score` and `interest_count`, so the list shows where customer interest is), `IdeaSummarySharedView` for external participants (only the aggregate `interest_level`). `sort=-interest` orders by the internal interest score and answers 400 naming `sort` to external participants, so no order can tell them more than the aggregate shows.
+         */
+        get: operations["listIdeas"];
+        put?: never;
+        /**
+         * Submit an idea
+         * @description Internal users, and members of the space (for an idea answering a challenge: who see it); a guest of the space only reads (403). With `challenge_id` the idea answers that challenge, in its space, and only while the challenge's phase is `submission` or `discussion` (422 `failed_precondition` naming `phase` otherwise, with a sentence saying when it is possible); without, it stands alone in `space_id` and may be submitted any time. The caller becomes its author and earns `idea_submitted` points. The description is markdown, rendered to sanitized HTML (`description_html`). Before submitting, the page asks `GET /api/v1/ideas/similar` for duplicates. Recorded as an event visible to the space.
+         */
+        post: operations["createIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Similar ideas, while someone types a new one
+         * @description Signed-in users. Ranks the ideas of the space (only those of `challenge_id` when given) by full-text relevance of their title and description to `text` (SQLite FTS5 bm25, PostgreSQL `ts_rank`) and answers at most 5, best first. Only ideas the caller sees; hidden and merged ideas never. A space or challenge the caller does not see gives an empty answer, not an error. Nothing is recorded.
+         */
+        get: operations["findSimilarIdeas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an idea
+         * @description Internal users, and external participants who are members of the idea's space (for an idea answering a challenge, only when its `audience` is `external` or `both`). Internal users get `Idea` (with the internal-only interest records, reviews and moderation author); external participants get `IdeaSharedView`. A merged idea is still answered, with `merged_into` naming the idea it now lives in. A hidden idea answers 404 to everyone but moderators.
+         */
+        get: operations["getIdea"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an idea
+         * @description Its authors (author and co-authors) while its challenge takes ideas (`submission`, `discussion`; a stand-alone idea any time), and its moderators (roles `admin` and `innovation_manager`, internal owners and moderators of its space) any time (a moderator's edit with a visible note goes through `POST /api/v1/ideas/{id}/moderation`). Others who see it get 403. Any subset of `title`, `description`, `tags` besides `version`; `tags` replaces the list. `version` is required: when someone else changed the idea since it was read, the answer is 409. Recorded as an event.
+         */
+        patch: operations["updateIdea"];
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set an idea's status
+         * @description The idea's moderators (roles `admin` and `innovation_manager`, internal owners and moderators of its space); other internal users and external participants who see it get 403. `declined` needs `reason` (1..1,000 characters), which the authors see as `decline_reason`; moving away from `declined` clears it. `in_project` is set only by promotion (`POST /api/v1/ideas/{id}/promote`), so it is not a value here, and an idea already `in_project` keeps that status (422). `selected` gives each author `idea_selected` points (once per idea). Recorded as an event.
+         */
+        post: operations["setIdeaStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Vote for an idea
+         * @description Internal users, and members of the idea's space who see it (a guest of the space gets 403), while its challenge is in `voting` (422 `failed_precondition` naming `phase` otherwise); a stand-alone idea takes votes any time. One vote per person and idea: voting again changes nothing (200). In a challenge a person has at most `votes_per_person` votes across its ideas; one more answers 422 `failed_precondition` naming `vote`. Votes received give no points. No request body. Recorded as an event.
+         */
+        put: operations["voteForIdea"];
+        post?: never;
+        /**
+         * Withdraw a vote
+         * @description Internal users, and members of the idea's space who see it (a guest of the space gets 403), while its challenge is in `voting` (422 `failed_precondition` naming `phase` otherwise; a stand-alone idea any time). The vote goes back to the caller's budget. Also 200 when the caller had not voted. Recorded as an event.
+         */
+        delete: operations["withdrawIdeaVote"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/builds-on/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description ID of the idea that idea `{id}` builds on. */
+                other: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say that an idea builds on another
+         * @description The authors of idea `{id}` and its moderators (roles `admin` and `innovation_manager`, internal owners and moderators of its space); others who see it get 403. Allowed while its challenge is in `submission`, `discussion` or `voting` (a stand-alone idea any time). `{other}` must be another idea of the same space that the caller sees. The link shows both ways (`builds_on` of `{id}`, `built_on_by` of `{other}`), and the authors of `{other}` who are not authors of `{id}` earn `built_upon` points (building on your own idea earns nothing). Also 200 when the link exists. At most 20 links per idea. Recorded as an event.
+         */
+        post: operations["addIdeaBuildsOn"];
+        /**
+         * Remove a build-on link
+         * @description The authors of idea `{id}` and its moderators (roles `admin` and `innovation_manager`, internal owners and moderators of its space; others who see it get 403), in the same phases as adding it. The `built_upon` points the link gave are withdrawn. Also 200 when there was no link. Recorded as an event.
+         */
+        delete: operations["removeIdeaBuildsOn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/co-authors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a co-author
+         * @description The idea's authors (author and co-authors; others who see it get 403), while an author may edit it (`submission`, `discussion`; a stand-alone idea any time). `user_id` must be a participant who sees the idea (an internal user, or a member of its space who is not a guest); they join with role `co_author` and earn the idea's `idea_submitted` points. At most 10 authors. Recorded as an event.
+         */
+        post: operations["addIdeaCoAuthor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List stakeholder interest in an idea
+         * @description Internal users (internal-only: external participants get 404 and see only the idea's aggregate `interest_level`). Every record, newest `noted_on` first; the idea's `interest` holds the latest record per stakeholder.
+         */
+        get: operations["listIdeaInterest"];
+        put?: never;
+        /**
+         * Record a stakeholder's interest in an idea
+         * @description Internal users ("customer X is interested"). Records the stakeholder's interest `level` on `noted_on` (default today, UTC). With `interaction_id` the record comes from that interaction (`source: interaction`, and `noted_on` defaults to the interaction's day); the interaction must involve the stakeholder. Each stakeholder counts with their latest record (curious 1, interested 2, committed 3) towards the idea's internal `interest_score`, whose aggregate `interest_level` (none 0, some 1..5, strong 6 and more) is all external participants see. Recorded as an internal event.
+         */
+        post: operations["recordIdeaInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the internal reviews of an idea
+         * @description Internal users (internal-only: reviewers' scores and notes never reach external participants, who get 404). Newest first.
+         */
+        get: operations["listIdeaReviews"];
+        put?: never;
+        /**
+         * Review an idea
+         * @description Internal users (any internal user who reviews is a reviewer), while the idea's challenge is in `review` (422 `failed_precondition` naming `phase` otherwise; a stand-alone idea any time). `scores` rates each of the challenge's criteria 1..5 by key; a challenge without criteria, and a stand-alone idea, are rated on the single key `overall`. A missing key scores nothing but keeps its weight. The review's `score` is the weighted mean scaled to 0..100 (all 1s give 0, all 5s give 100). One review per reviewer and idea: reviewing again replaces the earlier review and answers 200. Recorded as an internal event.
+         */
+        post: operations["reviewIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an idea's comments
+         * @description Whoever sees the idea: internal users, and external participants who are members of its space (for an idea answering a challenge, only when its `audience` is `external` or `both`). Oldest first; `parent_id` builds the threads. Hidden comments are listed (with `hidden: true`) to moderators only; a reply to a hidden comment stays listed. Internal users get `Comment` (with the internal-only `hostile` flag), external participants `CommentSharedView`.
+         */
+        get: operations["listIdeaComments"];
+        put?: never;
+        /**
+         * Comment on an idea
+         * @description Internal users, and members of the idea's space who see it (a guest of the space gets 403), while its challenge is in `submission`, `discussion` or `voting` (a stand-alone idea any time). `body` is markdown, rendered to sanitized HTML (`body_html`). `parent_id` answers another comment of the same idea; `mention_ids` names people who see the idea (the event names them, for notifications later). Constructive-feedback prompt: a body that hits the hostility lexicon answers 422 `failed_precondition` with `reason: hostile_tone` and `field: confirm_tone`, unless `confirm_tone: true` is sent; the comment is then posted and flagged `hostile` for moderators (internal-only). Recorded as an event visible to the space.
+         */
+        post: operations["createIdeaComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/helpful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a comment helpful
+         * @description Internal users, and members of the space who see the comment (not its guests), except its author (403: marking your own comment earns nothing), in the phases that take comments (a stand-alone idea's comments any time). The author earns `comment_helpful` points, once per person marking it. Also 200 when the caller had marked it already. No request body. Recorded as an event.
+         */
+        post: operations["markCommentHelpful"];
+        /**
+         * Take back a helpful mark
+         * @description Internal users, and members of the space who see the comment (not its guests), in the same phases as marking it. The points the mark gave are withdrawn. Also 200 when the caller had not marked it. Recorded as an event.
+         */
+        delete: operations["unmarkCommentHelpful"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach an image or a PDF to an idea
+         * @description The idea's authors and its moderators (roles `admin` and `innovation_manager`, internal owners and moderators of its space); others who see it get 403. Authors while they may edit the idea (`submission`, `discussion`; a stand-alone idea any time; moderators any time). The request body is the file itself, not JSON and not multipart: `Content-Type` is the file's type (or `application/octet-stream`) and `?filename=` its name. At most 10 MB (10,485,760 bytes; a larger `Content-Length` is refused before the body is read) and 10 attachments per idea. The type is decided by the content, never by the name or the header: PNG, JPEG, GIF, WebP and PDF are recognised by their magic numbers; anything else, or a declared `Content-Type` other than `application/octet-stream` that differs from the recognised one, answers 415. The bytes are stored under the data directory by their SHA-256, never in the database. Recorded as an event.
+         */
+        post: operations["uploadIdeaAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download an attachment
+         * @description Whoever sees the idea it belongs to: internal users, and external participants who are members of its space (for an idea answering a challenge, only when its `audience` is `external` or `both`); a hidden idea's attachments only its moderators. The answer is the stored bytes with the type recognised at upload, never the uploader's claim, and headers that keep the file from running as a page of this origin: PDFs are downloads (`Content-Disposition: attachment`), images are shown inline, both with `X-Content-Type-Options: nosniff` and a sandboxing `Content-Security-Policy`.
+         */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove an attachment
+         * @description The idea's authors and its moderators (roles `admin` and `innovation_manager`, internal owners and moderators of its space; others who see the idea get 403), when they could upload to it (authors: `submission`, `discussion`, or a stand-alone idea any time; moderators any time). The file's bytes are removed from the data directory once no other attachment has the same content. Recorded as an event.
+         */
+        delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate into another idea
+         * @description The idea's moderators: roles `admin` and `innovation_manager`, and internal owners and moderators of its space (other internal users and external participants who see it get 403). Idea `{id}` is the duplicate: it becomes `merged_into` the idea `into` (same space, not itself merged) and is left out of lists and suggestions from then on. Its votes (one per person: a person who voted for both keeps one), comments, interest records, build-on links (both ways; a link between the two is dropped), attachments and authors (as co-authors) move to the kept idea. Open reports on the duplicate are resolved as `merged`. One event.
+         */
+        post: operations["mergeIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promote an idea into a project
+         * @description Roles `admin` and `innovation_manager` (other internal users get 403; external participants 404). Creates a project through the projects intake (`POST /api/v1/projects`): the caller is its lead; `title` defaults to the idea's title and `problem_statement` to its description as plain text (cut at 4,000 characters); `hypothesis`, `framework_id` and the `fit` answers are the intake's. The idea's internal authors form the team (role `idea author`); the stakeholders with recorded interest come along, as `customer` for customers and prospects, `partner`, `supplier`, `gatekeeper` for internal gatekeepers, `other` for the rest. The project's `idea_ids` name the idea, and the idea becomes `in_project` with `project` set (external participants see it only when the project is shared with the idea's space). Recorded as an event on both.
+         */
+        post: operations["promoteIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reports for moderation
+         * @description Moderators: roles `admin` and `innovation_manager` see every report; internal owners and moderators of spaces see the reports in those spaces. Other internal users get 403; external participants 404 (internal-only). Oldest first, so the queue is worked in order. A moderation action on the object (hide, edit, restore — restoring a visible object keeps it and dismisses the reports) or a merge resolves its open reports.
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Report an idea or a comment
+         * @description Internal users, and members of the space who see the idea or comment (a guest of the space gets 403). Moderators of its space find the report in `GET /api/v1/reports`. One open report per person and object (409 for a second). Reports by others are internal-only: the reporter gets their own report back and nobody else's. Recorded as an internal event.
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide, restore or edit an idea as a moderator
+         * @description The idea's moderators: roles `admin` and `innovation_manager`, and internal owners and moderators of its space (other internal users and external participants who see it get 403). `hide` takes the idea out of everyone's view but its moderators' (its points are withdrawn while hidden); `restore` shows it again (and gives them back), or, on a visible idea, keeps it as it is; `edit` replaces `title` and/or `description`. `note` is required and shown with the idea as `moderation_note` ("edited by a moderator: …"); who wrote it is internal-only (`moderated_by`). Open reports on the idea are resolved. Recorded as an event.
+         */
+        post: operations["moderateIdea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide, restore or edit a comment as a moderator
+         * @description The moderators of the comment's space: roles `admin` and `innovation_manager`, and its internal owners and moderators (other internal users and external participants who see it get 403). `hide` takes the comment out of everyone's view but the moderators' (its helpful points are withdrawn while hidden; replies stay); `restore` shows it again, or, on a visible comment, keeps it as it is; `edit` replaces `body` and sets `edited_at`. `note` is required and shown with the comment as `moderation_note`; who wrote it is internal-only (`moderated_by`). Open reports on the comment are resolved. Recorded as an event.
+         */
+        post: operations["moderateComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's points and badges
+         * @description Signed-in users. Points reward collaboration: `idea_submitted` 5 per author, `comment_helpful` 3 per person marking a comment helpful, `built_upon` 8 when someone else builds on your idea, `idea_selected` 15 per author, `homework_done` 5 (workshops, later). Votes received never give points; hidden content loses its points. Badges follow from the counts.
+         */
+        get: operations["getMyPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3200,6 +3768,624 @@ export interface components {
             /** @description What the space's members see besides the title and phase. */
             summary: string;
         };
+        /** @description A challenge's or an idea's title, 3 to 200 characters. */
+        IdeaTitle: string;
+        /**
+         * @description Computed from the challenge's dates and the clock (UTC days): `upcoming` before `submission_opens`, then each phase from its date, `closed` from `closes` on. Ideas are submitted in `submission` and `discussion`; comments, helpful marks and build-on links in `submission`, `discussion` and `voting`; votes only in `voting`; reviews in `review`; nothing but reading once `closed`.
+         * @enum {string}
+         */
+        ChallengePhase: "upcoming" | "submission" | "discussion" | "voting" | "review" | "closed";
+        /**
+         * @description Who takes part: `internal` users only (external participants do not see the challenge or its ideas at all), invited `external` participants, or `both`. Internal users always see it.
+         * @enum {string}
+         */
+        ChallengeAudience: "internal" | "external" | "both";
+        /**
+         * @description `in_project` is set only by promotion; `declined` comes with a reason for the authors.
+         * @enum {string}
+         */
+        IdeaStatus: "new" | "under_review" | "selected" | "in_project" | "parked" | "declined";
+        /**
+         * @description The statuses moderators set (`in_project` comes only from promotion).
+         * @enum {string}
+         */
+        IdeaSettableStatus: "new" | "under_review" | "selected" | "parked" | "declined";
+        /**
+         * @default -created
+         * @enum {string}
+         */
+        IdeaSort: "-created" | "-votes" | "-interest";
+        /** @description A tag, 1 to 40 characters without control characters; stored lower-case. */
+        IdeaTag: string;
+        /**
+         * @description `author` for who submitted the idea, `co_author` for those added later or merged in.
+         * @enum {string}
+         */
+        IdeaAuthorRole: "author" | "co_author";
+        /**
+         * @description A stakeholder's interest in an idea; counts 1, 2 and 3 towards `interest_score`.
+         * @enum {string}
+         */
+        IdeaInterestLevel: "curious" | "interested" | "committed";
+        /**
+         * @description All external participants learn of customer interest: `none` (score 0), `some` (1..5), `strong` (6 and more), where the score sums each stakeholder's latest level.
+         * @enum {string}
+         */
+        InterestAggregate: "none" | "some" | "strong";
+        /**
+         * @description `manual` from the idea page; `interaction` from a logged interaction with the stakeholder.
+         * @enum {string}
+         */
+        InterestSource: "manual" | "interaction";
+        /** @description 1 (poor) to 5 (excellent). */
+        CriterionScore: number;
+        /** @description Markdown (GitHub flavour), 1 to 10,000 characters. */
+        CommentBody: string;
+        /**
+         * @description `hide` takes the object out of view for everyone but moderators, `restore` shows it again (on a visible object: keeps it as it is, dismissing reports), `edit` replaces its text.
+         * @enum {string}
+         */
+        ModerationAction: "hide" | "restore" | "edit";
+        /** @description A short note, 1 to 500 characters. */
+        ShortNote: string;
+        /** @enum {string} */
+        ReportObjectType: "idea" | "comment";
+        /** @enum {string} */
+        ReportStatus: "open" | "resolved";
+        /**
+         * @description The moderation action that resolved the report (`restored` on a visible object means kept as it is).
+         * @enum {string}
+         */
+        ReportResolution: "hidden" | "edited" | "restored" | "merged";
+        /**
+         * @description Why points were given: an idea submitted (5 to each author), a comment marked helpful by someone else (3, once per person marking it), an idea built upon by someone else (8 to each of its authors), an idea selected (15 to each author), homework done (5; workshops, later). Votes received never give points.
+         * @enum {string}
+         */
+        PointsReason: "idea_submitted" | "comment_helpful" | "built_upon" | "idea_selected" | "homework_done";
+        /**
+         * @description `first_idea`: an idea submitted; `helpful_5`: five helpful marks received; `bridge_builder`: three times built upon; `selected`: an idea selected.
+         * @enum {string}
+         */
+        BadgeKey: "first_idea" | "helpful_5" | "bridge_builder" | "selected";
+        /**
+         * @description The type recognised from the file's content (magic numbers), never the uploader's claim.
+         * @enum {string}
+         */
+        AttachmentContentType: "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/pdf";
+        /** @description The days the phases open (UTC), each strictly after the one before; `review_opens` ends voting and `closes` ends everything. 422 names the first date that does not follow, for example `phases.voting_opens`. */
+        ChallengePhaseDates: {
+            submission_opens: components["schemas"]["Date"];
+            discussion_opens: components["schemas"]["Date"];
+            voting_opens: components["schemas"]["Date"];
+            review_opens: components["schemas"]["Date"];
+            closes: components["schemas"]["Date"];
+        };
+        /** @description An evaluation criterion; reviewers score ideas on it 1..5. */
+        ChallengeCriterion: {
+            key: components["schemas"]["ProjectKey"];
+            text: string;
+            /** @description Its weight in the review score. */
+            weight: number;
+        };
+        /** @description One version of a challenge's participation rules; versions are never changed, only appended. */
+        ProtocolVersion: {
+            version: number;
+            text: components["schemas"]["Markdown"];
+            /** @description `text` rendered to sanitized HTML. */
+            text_html: string;
+            changed_at: components["schemas"]["Timestamp"];
+            /** @description Who wrote this version; null when that user no longer exists. */
+            changed_by: components["schemas"]["UserBrief"] | null;
+            /** @description What changed (empty for version 1). */
+            note: string;
+        };
+        /** @description The members of a challenge every caller who sees it gets. Internal users get `Challenge` (these plus the internal-only `fit`), external participants `ChallengeSharedView`. */
+        ChallengeBase: {
+            id: components["schemas"]["Id"];
+            space_id: components["schemas"]["Id"];
+            title: components["schemas"]["IdeaTitle"];
+            problem: components["schemas"]["Markdown"];
+            /** @description `problem` rendered to sanitized HTML. */
+            problem_html: string;
+            /** @description The goals, set and shared ahead of time. */
+            goals: string[];
+            audience: components["schemas"]["ChallengeAudience"];
+            /** @description The executive sponsor, or null. */
+            sponsor: components["schemas"]["UserBrief"] | null;
+            phases: components["schemas"]["ChallengePhaseDates"];
+            phase: components["schemas"]["ChallengePhase"];
+            /** @description How many ideas of this challenge one person may vote for (one vote per idea). */
+            votes_per_person: number;
+            /** @description How many of them the caller has used. */
+            my_votes_used: number;
+            /** @description Whether the leaderboard is on (off, it answers 404 to all but moderators). */
+            leaderboard: boolean;
+            criteria: components["schemas"]["ChallengeCriterion"][];
+            /** @description The current protocol version (every version at `GET /api/v1/challenges/{id}/protocol`). */
+            protocol: components["schemas"]["ProtocolVersion"];
+            /** @description Ideas answering it, neither hidden nor merged. */
+            idea_count: number;
+            /** @description Increases with every change; send it back with PATCH to detect concurrent edits. */
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A challenge, internal view (external participants get `ChallengeSharedView`). */
+        Challenge: components["schemas"]["ChallengeBase"] & {
+            /** @description Internal-only: the projects intake fit check (well defined, near-term, ...) scored like a project's, or null when not answered. */
+            fit: components["schemas"]["FitCheck"] | null;
+        };
+        /** @description What external participants see of a challenge: `ChallengeBase` without the internal-only `fit` (declared `false`: it is never present). */
+        ChallengeSharedView: components["schemas"]["ChallengeBase"] & {
+            fit?: never;
+        };
+        IdeaAuthor: {
+            id: components["schemas"]["Id"];
+            display_name: components["schemas"]["DisplayName"];
+            role: components["schemas"]["IdeaAuthorRole"];
+        };
+        /** @description A linked idea; only ideas the caller may see are ever listed. */
+        IdeaRef: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["IdeaTitle"];
+        };
+        /** @description The project an idea was promoted into. */
+        IdeaProjectRef: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["Name"];
+        };
+        Attachment: {
+            id: components["schemas"]["Id"];
+            /** @description The name given at upload (shown, and offered for download). */
+            filename: string;
+            content_type: components["schemas"]["AttachmentContentType"];
+            /** @description Bytes. */
+            size: number;
+            /**
+             * @description Where to download it, `/api/v1/attachments/{id}`.
+             * @example /api/v1/attachments/42
+             */
+            url: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description Internal-only. A stakeholder's interest in an idea, as recorded on a day. */
+        IdeaInterestRecord: {
+            id: components["schemas"]["Id"];
+            stakeholder_id: components["schemas"]["Id"];
+            name: components["schemas"]["Name"];
+            kind: components["schemas"]["StakeholderKind"];
+            level: components["schemas"]["IdeaInterestLevel"];
+            noted_on: components["schemas"]["Date"];
+            source: components["schemas"]["InterestSource"];
+            /**
+             * Format: int64
+             * @description The interaction it was recorded from (`source: interaction`), or null.
+             */
+            interaction_id: number | null;
+            /** @description Who recorded it; null when that user no longer exists. */
+            recorded_by: components["schemas"]["UserBrief"] | null;
+            recorded_at: components["schemas"]["Timestamp"];
+        };
+        /** @description Internal-only. One reviewer's review of an idea (one per reviewer and idea). */
+        IdeaReview: {
+            idea_id: components["schemas"]["Id"];
+            /** @description The reviewer; null when that user no longer exists. */
+            reviewer: components["schemas"]["UserBrief"] | null;
+            /** @description Criterion key (or `overall`) → 1..5. */
+            scores: {
+                [key: string]: components["schemas"]["CriterionScore"];
+            };
+            /** @description The weighted mean of `scores` by the criteria's weights, scaled so all 1s give 0 and all 5s give 100; a criterion left out scores nothing but keeps its weight. */
+            score: number;
+            note: string;
+            reviewed_at: components["schemas"]["Timestamp"];
+        };
+        /** @description Internal-only. The internal reviews of an idea. */
+        IdeaReviewSummary: {
+            /** @description The mean of the reviews' scores, rounded; null without reviews. */
+            score: number | null;
+            count: number;
+            /** @description Newest first. */
+            reviews: components["schemas"]["IdeaReview"][];
+        };
+        /** @description The members of an idea every caller who sees it gets. Internal users get `Idea` (these plus the internal-only members), external participants `IdeaSharedView`. */
+        IdeaBase: {
+            id: components["schemas"]["Id"];
+            space_id: components["schemas"]["Id"];
+            /**
+             * Format: int64
+             * @description The challenge it answers, or null for an idea standing alone in its space.
+             */
+            challenge_id: number | null;
+            title: components["schemas"]["IdeaTitle"];
+            description: components["schemas"]["Markdown"];
+            /** @description `description` rendered to sanitized HTML (no script, handler, style or unsafe URL survives). */
+            description_html: string;
+            tags: components["schemas"]["IdeaTag"][];
+            /** @description The author first, then the co-authors. */
+            authors: components["schemas"]["IdeaAuthor"][];
+            status: components["schemas"]["IdeaStatus"];
+            /** @description Why it was declined, for its authors, its moderators and internal users; null for anyone else and for any other status. */
+            decline_reason: string | null;
+            /** @description The ideas this one builds on (those the caller may see). */
+            builds_on: components["schemas"]["IdeaRef"][];
+            /** @description The ideas that build on this one (those the caller may see). */
+            built_on_by: components["schemas"]["IdeaRef"][];
+            attachments: components["schemas"]["Attachment"][];
+            vote_count: number;
+            /** @description Whether the caller voted for it. */
+            my_vote: boolean;
+            /** @description Comments that are not hidden. */
+            comment_count: number;
+            interest_level: components["schemas"]["InterestAggregate"];
+            /** @description Hidden by a moderator; only moderators ever see a hidden idea (others get 404). */
+            hidden: boolean;
+            /** @description The note of the last moderation action, shown with the idea; null when none. */
+            moderation_note: string | null;
+            /**
+             * Format: int64
+             * @description The idea this duplicate was merged into (go there), or null.
+             */
+            merged_into: number | null;
+            /** @description The project it was promoted into, or null. External participants see it only when the project is shared with the idea's space, and never more than `{id, title}`. */
+            project: components["schemas"]["IdeaProjectRef"] | null;
+            /** @description Increases with every change; send it back with PATCH to detect concurrent edits. */
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description An idea, internal view: `IdeaBase` plus the internal-only members (interest records, internal reviews, who moderated it). External participants get `IdeaSharedView`. */
+        Idea: components["schemas"]["IdeaBase"] & {
+            /** @description Internal-only. The sum of each stakeholder's latest interest (curious 1, interested 2, committed 3); what `sort=-interest` orders by. */
+            interest_score: number;
+            /** @description Internal-only. The latest interest record per stakeholder, strongest first. */
+            interest: components["schemas"]["IdeaInterestRecord"][];
+            review: components["schemas"]["IdeaReviewSummary"];
+            /** @description Internal-only. Who wrote `moderation_note`; null when there is none. */
+            moderated_by: components["schemas"]["UserBrief"] | null;
+        };
+        /** @description What external participants see of an idea: `IdeaBase`, with the internal-only members declared `false` (never present). A shape of its own rather than `Idea` with fields left out, because the rule is "no internal field by any route": with the forbidden members written into the schema, every answer an external participant gets can be validated against it and a leak fails the check, instead of relying on prose that says which fields to drop. It also makes `oneOf` between the two views exact (`Idea` requires what this forbids). What externals learn of interest is the aggregate `interest_level`; of moderation, the note but not its author; of a promotion, `{id, title}` when the project is shared with the space. */
+        IdeaSharedView: components["schemas"]["IdeaBase"] & {
+            interest_score?: never;
+            interest?: never;
+            review?: never;
+            moderated_by?: never;
+        };
+        /** @description An idea as a list shows it. Internal users get `IdeaSummary`, external participants `IdeaSummarySharedView`. */
+        IdeaSummaryBase: {
+            id: components["schemas"]["Id"];
+            space_id: components["schemas"]["Id"];
+            /** Format: int64 */
+            challenge_id: number | null;
+            title: components["schemas"]["IdeaTitle"];
+            /** @description The start of the description as plain text (no markup; escape it like any text). */
+            excerpt: string;
+            tags: components["schemas"]["IdeaTag"][];
+            authors: components["schemas"]["IdeaAuthor"][];
+            status: components["schemas"]["IdeaStatus"];
+            vote_count: number;
+            my_vote: boolean;
+            comment_count: number;
+            interest_level: components["schemas"]["InterestAggregate"];
+            /** @description Only moderators get hidden ideas in lists. */
+            hidden: boolean;
+            /** @description As in `IdeaBase`. */
+            project: components["schemas"]["IdeaProjectRef"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description An idea in a list, internal view. */
+        IdeaSummary: components["schemas"]["IdeaSummaryBase"] & {
+            /** @description Internal-only. As in `Idea`. */
+            interest_score: number;
+            /** @description Internal-only. How many stakeholders have recorded interest. */
+            interest_count: number;
+        };
+        /** @description An idea in a list as external participants see it (the internal-only members never present). */
+        IdeaSummarySharedView: components["schemas"]["IdeaSummaryBase"] & {
+            interest_score?: never;
+            interest_count?: never;
+        };
+        SimilarIdea: {
+            id: components["schemas"]["Id"];
+            title: components["schemas"]["IdeaTitle"];
+            /** @description Plain text around the best match in the title or description (no markup; escape it like any text). */
+            snippet: string;
+            /** @description Relevance, higher is closer (1 the best possible); comparable only within one answer. */
+            score: number;
+        };
+        SimilarIdeas: {
+            /** @description Best first. */
+            items: components["schemas"]["SimilarIdea"][];
+        };
+        /** @description The members of a comment every caller who sees it gets. Internal users get `Comment` (these plus the internal-only members), external participants `CommentSharedView`. */
+        CommentBase: {
+            id: components["schemas"]["Id"];
+            idea_id: components["schemas"]["Id"];
+            /**
+             * Format: int64
+             * @description The comment this one answers, or null at the top of a thread.
+             */
+            parent_id: number | null;
+            body: components["schemas"]["CommentBody"];
+            /** @description `body` rendered to sanitized HTML (no script, handler, style or unsafe URL survives). */
+            body_html: string;
+            /** @description Who wrote it; null when that user no longer exists. */
+            author: components["schemas"]["UserBrief"] | null;
+            mentions: components["schemas"]["UserBrief"][];
+            helpful_count: number;
+            /** @description Whether the caller marked it helpful. */
+            marked_helpful: boolean;
+            /** @description Hidden by a moderator; only moderators ever see a hidden comment. */
+            hidden: boolean;
+            /** @description The note of the last moderation action, shown with the comment; null when none. */
+            moderation_note: string | null;
+            /**
+             * Format: date-time
+             * @description When a moderator last edited it, or null.
+             */
+            edited_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A comment, internal view (external participants get `CommentSharedView`). */
+        Comment: components["schemas"]["CommentBase"] & {
+            /** @description Internal-only. The body hit the hostility lexicon and the author posted it anyway (`confirm_tone: true`); shown to moderators. */
+            hostile: boolean;
+            /** @description Internal-only. Who wrote `moderation_note`; null when there is none. */
+            moderated_by: components["schemas"]["UserBrief"] | null;
+        };
+        /** @description What external participants see of a comment: `CommentBase`, with the internal-only `hostile` flag and moderation author declared `false` (never present), for the same reason as `IdeaSharedView`. */
+        CommentSharedView: components["schemas"]["CommentBase"] & {
+            hostile?: never;
+            moderated_by?: never;
+        };
+        /** @description A `Problem`; for the constructive-feedback prompt it is `failed_precondition` with `field: confirm_tone` and `reason: hostile_tone`. */
+        ToneProblem: components["schemas"]["Problem"] & {
+            /**
+             * @description Present only for the tone prompt.
+             * @enum {string}
+             */
+            reason?: "hostile_tone";
+        };
+        /** @description A report of an idea or comment. Internal-only except to its reporter, who gets their own report back when filing it. */
+        Report: {
+            id: components["schemas"]["Id"];
+            object_type: components["schemas"]["ReportObjectType"];
+            object_id: components["schemas"]["Id"];
+            /** @description The idea, or the idea the comment belongs to. */
+            idea_id: components["schemas"]["Id"];
+            space_id: components["schemas"]["Id"];
+            /** @description The start of the reported title or body as plain text. */
+            excerpt: string;
+            reason: string;
+            status: components["schemas"]["ReportStatus"];
+            /** @description The reporter; null when that user no longer exists. */
+            reported_by: components["schemas"]["UserBrief"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Null while open. */
+            resolution: components["schemas"]["ReportResolution"] | null;
+            /** @description The moderator who resolved it; null while open. */
+            resolved_by: components["schemas"]["UserBrief"] | null;
+            /**
+             * Format: date-time
+             * @description Null while open.
+             */
+            resolved_at: string | null;
+        };
+        LeaderboardEntry: {
+            /** @description Ties share a rank (1, 2, 2, 4). */
+            rank: number;
+            user: components["schemas"]["UserBrief"];
+            /** @description Points earned in this challenge. */
+            points: number;
+            badges: components["schemas"]["BadgeKey"][];
+        };
+        Leaderboard: {
+            challenge_id: components["schemas"]["Id"];
+            /** @description False only in the preview moderators get while the challenge has the leaderboard off. */
+            enabled: boolean;
+            /** @description Most points first. */
+            items: components["schemas"]["LeaderboardEntry"][];
+        };
+        PointsByReason: {
+            reason: components["schemas"]["PointsReason"];
+            /** @description How many awards. */
+            count: number;
+            points: number;
+        };
+        Points: {
+            /** @description All points, across challenges and stand-alone ideas. */
+            total: number;
+            /** @description One entry per reason with any award, in the order of `PointsReason`. */
+            by_reason: components["schemas"]["PointsByReason"][];
+            /** @description Badges earned, in the order of `BadgeKey`. */
+            badges: components["schemas"]["BadgeKey"][];
+        };
+        ChallengePage: {
+            /** @description Challenges for internal users; shared views for external participants. */
+            items: (components["schemas"]["Challenge"] | components["schemas"]["ChallengeSharedView"])[];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        ProtocolVersionPage: {
+            items: components["schemas"]["ProtocolVersion"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        IdeaPage: {
+            /** @description Summaries for internal users; shared views for external participants. */
+            items: (components["schemas"]["IdeaSummary"] | components["schemas"]["IdeaSummarySharedView"])[];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        IdeaInterestPage: {
+            items: components["schemas"]["IdeaInterestRecord"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        IdeaReviewPage: {
+            items: components["schemas"]["IdeaReview"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        CommentPage: {
+            /** @description Comments for internal users; shared views for external participants. */
+            items: (components["schemas"]["Comment"] | components["schemas"]["CommentSharedView"])[];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        ReportPage: {
+            items: components["schemas"]["Report"][];
+            next_cursor: components["schemas"]["Cursor"];
+        };
+        ChallengeCriterionWrite: {
+            key: components["schemas"]["ProjectKey"];
+            text: string;
+            /** @default 1 */
+            weight: number;
+        };
+        /** @description Arrays replace the whole list. The protocol text becomes version 1. */
+        ChallengeCreate: {
+            /** @description A space the caller manages (owner, or role `admin` or `innovation_manager`). */
+            space_id: components["schemas"]["Id"];
+            title: components["schemas"]["IdeaTitle"];
+            problem: components["schemas"]["Markdown"];
+            goals?: string[];
+            /** @default both */
+            audience: components["schemas"]["ChallengeAudience"];
+            /**
+             * Format: int64
+             * @description The executive sponsor (an active internal user), or null.
+             */
+            sponsor_id?: number | null;
+            phases: components["schemas"]["ChallengePhaseDates"];
+            /** @default 5 */
+            votes_per_person: number;
+            /** @default true */
+            leaderboard: boolean;
+            /** @description Keys unique. */
+            criteria?: components["schemas"]["ChallengeCriterionWrite"][];
+            /** @description The projects intake questions (internal-only once scored), or null. */
+            fit?: components["schemas"]["FitAnswers"] | null;
+            /**
+             * @description The participation rules, version 1.
+             * @default
+             */
+            protocol: components["schemas"]["Markdown"];
+        };
+        /** @description Any subset of the fields besides `version`; arrays replace the whole list. No space and no protocol (amend it with `POST /api/v1/challenges/{id}/protocol`). */
+        ChallengeUpdate: {
+            title?: components["schemas"]["IdeaTitle"];
+            problem?: components["schemas"]["Markdown"];
+            goals?: string[];
+            audience?: components["schemas"]["ChallengeAudience"];
+            /**
+             * Format: int64
+             * @description The executive sponsor (an active internal user), or null.
+             */
+            sponsor_id?: number | null;
+            phases?: components["schemas"]["ChallengePhaseDates"];
+            votes_per_person?: number;
+            leaderboard?: boolean;
+            /** @description Keys unique. */
+            criteria?: components["schemas"]["ChallengeCriterionWrite"][];
+            fit?: components["schemas"]["FitAnswers"] | null;
+            /** @description The version last read; when the current version differs the answer is 409 `conflict`. */
+            version: number;
+        };
+        ProtocolAmend: {
+            /** @description The whole new text of the participation rules. */
+            text: components["schemas"]["Markdown"];
+            /** @description What changed and why, shown with the version. */
+            note: components["schemas"]["ShortNote"];
+        };
+        /** @description `challenge_id` for an idea answering a challenge (its space is the challenge's; a `space_id` sent with it must match), or `space_id` alone for a stand-alone idea. */
+        IdeaCreate: {
+            space_id?: components["schemas"]["Id"];
+            challenge_id?: components["schemas"]["Id"];
+            title: components["schemas"]["IdeaTitle"];
+            description: components["schemas"]["Markdown"];
+            tags?: components["schemas"]["IdeaTag"][];
+        } | {
+            challenge_id: components["schemas"]["Id"];
+        } | {
+            space_id: components["schemas"]["Id"];
+        };
+        /** @description Any subset of the fields besides `version`. */
+        IdeaUpdate: {
+            title?: components["schemas"]["IdeaTitle"];
+            description?: components["schemas"]["Markdown"];
+            tags?: components["schemas"]["IdeaTag"][];
+            /** @description The version last read; when the current version differs the answer is 409 `conflict`. */
+            version: number;
+        };
+        IdeaStatusChange: {
+            status: components["schemas"]["IdeaSettableStatus"];
+            /** @description `declined` only, required there: shown to the authors as `decline_reason`. */
+            reason?: string;
+        };
+        CoAuthorAdd: {
+            /** @description An active user who may take part in the idea's space. */
+            user_id: components["schemas"]["Id"];
+        };
+        IdeaInterestCreate: {
+            stakeholder_id: components["schemas"]["Id"];
+            level: components["schemas"]["IdeaInterestLevel"];
+            /** @description Not in the future. Default the interaction's day with `interaction_id`, else today (UTC). */
+            noted_on?: components["schemas"]["Date"];
+            /** @description An interaction with the stakeholder this interest came up in (`source` becomes `interaction`). */
+            interaction_id?: components["schemas"]["Id"];
+        };
+        IdeaReviewCreate: {
+            /** @description Criterion key → 1..5, for the challenge's criteria; `overall` → 1..5 for a challenge without criteria or a stand-alone idea. */
+            scores: {
+                [key: string]: components["schemas"]["CriterionScore"];
+            };
+            /** @default  */
+            note: string;
+        };
+        CommentCreate: {
+            body: components["schemas"]["CommentBody"];
+            /** @description A visible comment of the same idea that this one answers. */
+            parent_id?: components["schemas"]["Id"];
+            /** @description People who see the idea, mentioned in the comment. */
+            mention_ids?: components["schemas"]["Id"][];
+            /**
+             * @description Post even though the body looks hostile (after the constructive-feedback prompt).
+             * @default false
+             */
+            confirm_tone: boolean;
+        };
+        IdeaMerge: {
+            /** @description The idea to keep (same space, not merged itself). */
+            into: components["schemas"]["Id"];
+        };
+        IdeaPromote: {
+            /** @description The project starts in the first phase of this framework's current version. */
+            framework_id: components["schemas"]["Id"];
+            fit: components["schemas"]["FitAnswers"];
+            hypothesis: components["schemas"]["ProjectStatement"];
+            /** @description Default the idea's title. */
+            title?: components["schemas"]["Name"];
+            /** @description Default the idea's description as plain text, cut at 4,000 characters. */
+            problem_statement?: components["schemas"]["ProjectStatement"];
+        };
+        ReportCreate: {
+            object_type: components["schemas"]["ReportObjectType"];
+            object_id: components["schemas"]["Id"];
+            /** @description What is wrong, for the moderators. */
+            reason: string;
+        };
+        IdeaModeration: {
+            action: components["schemas"]["ModerationAction"];
+            /** @description Shown with the idea ("edited by a moderator: …"). */
+            note: components["schemas"]["ShortNote"];
+            /** @description `edit` only: the new title. */
+            title?: components["schemas"]["IdeaTitle"];
+            /** @description `edit` only: the new description. */
+            description?: components["schemas"]["Markdown"];
+        };
+        CommentModeration: {
+            action: components["schemas"]["ModerationAction"];
+            /** @description Shown with the comment ("edited by a moderator: …"). */
+            note: components["schemas"]["ShortNote"];
+            /** @description `edit` only, required there: the new body. */
+            body?: components["schemas"]["CommentBody"];
+        };
     };
     responses: {
         /** @description `invalid_argument`: the body is not valid JSON, has a wrong type, or has an unknown field (`field` names it). */
@@ -3353,6 +4539,51 @@ export interface components {
         };
         /** @description Any other error (`method_not_allowed` 405, `internal` 500, `unavailable` 503, ...). */
         UnexpectedError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `not_found`: no such challenge, or the caller may not see it (an external participant outside its space, or the challenge's `audience` is `internal`). */
+        ChallengeNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `not_found`: no such idea, or the caller may not see it (an external participant outside its space, or its challenge's `audience` is `internal`; a hidden idea, for anyone but its moderators). */
+        IdeaNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `not_found`: no such idea, or the caller may not see it; external participants always get this, the route is internal-only. */
+        InternalIdeaNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `not_found`: no such comment, or the caller may not see it (they may not see its idea, or it is hidden and they are not a moderator of its space). */
+        CommentNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `conflict`: the idea was merged into another (`merged_into` names it); act on that one. */
+        MergedIdeaConflict: {
             headers: {
                 [name: string]: unknown;
             };
@@ -7105,6 +8336,1601 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listChallenges: {
+        parameters: {
+            query?: {
+                /** @description Only challenges in this space. */
+                space_id?: components["schemas"]["Id"];
+                /** @description Only challenges in this phase today (computed from their dates, UTC). */
+                phase?: components["schemas"]["ChallengePhase"];
+                /** @description Free-text search (case-insensitive) in the title and the problem. */
+                q?: string;
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of challenges (shared views for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengePage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createChallenge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeCreate"];
+            };
+        };
+        responses: {
+            /** @description The new challenge. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: external participants are not told that this exists (they never create challenges). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument`: a value is invalid (`field` names it, `errors` lists several): an unknown or unseen `space_id`, `sponsor_id` not an active internal user, phase dates that do not strictly increase (`phases.review_opens`), duplicate criterion keys. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge, or its shared view for external participants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"] | components["schemas"]["ChallengeSharedView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["ChallengeNotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateChallenge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated challenge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ChallengeNotFound"];
+            /** @description `conflict`: `version` is not the current version (someone else changed the challenge); read it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listChallengeProtocol: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of protocol versions, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolVersionPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["ChallengeNotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    amendChallengeProtocol: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProtocolAmend"];
+            };
+        };
+        responses: {
+            /** @description The new protocol version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ChallengeNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` (`text` or `note` empty or too long; `field` names it) or `failed_precondition` naming `phase` (the challenge is closed). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getChallengeLeaderboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The leaderboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leaderboard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `not_found`: no such challenge, the caller may not see it, or its leaderboard is off and the caller is not one of its moderators. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listIdeas: {
+        parameters: {
+            query?: {
+                /** @description Only ideas in this space (stand-alone ones and those of its challenges). */
+                space_id?: components["schemas"]["Id"];
+                /** @description Only ideas answering this challenge. */
+                challenge_id?: components["schemas"]["Id"];
+                /** @description Only ideas with this status. */
+                status?: components["schemas"]["IdeaStatus"];
+                /** @description Only ideas with this tag (case-insensitive). */
+                tag?: components["schemas"]["IdeaTag"];
+                /** @description Full-text search in the title and the description. */
+                q?: string;
+                /** @description Order: `-created` (newest first, the default), `-votes` (most votes first) or `-interest` (strongest customer interest first; internal users only). Ties by ID, newest first. */
+                sort?: components["schemas"]["IdeaSort"];
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of idea summaries (shared views for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPage"];
+                };
+            };
+            /** @description `invalid_argument`: a query parameter is malformed or out of range, or an external participant asked for `sort=-interest` (`field` names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createIdea: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaCreate"];
+            };
+        };
+        responses: {
+            /** @description The new idea (its shared view for external participants). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"] | components["schemas"]["IdeaSharedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument`: a value is invalid (`field` names it): neither `space_id` nor `challenge_id`, an unknown or unseen `space_id` or `challenge_id` (the caller is not told more), a `space_id` that is not the challenge's space, a title or description too short or too long, a bad tag. `failed_precondition` naming `phase`: the challenge's phase does not take ideas now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    findSimilarIdeas: {
+        parameters: {
+            query: {
+                /** @description What the person has typed so far (title and description), 3 to 500 characters. */
+                text: string;
+                /** @description The space the new idea goes into. */
+                space_id: components["schemas"]["Id"];
+                /** @description The challenge the new idea answers; only its ideas are compared. */
+                challenge_id?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 5 similar ideas, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarIdeas"];
+                };
+            };
+            /** @description `invalid_argument`: `text` missing, shorter than 3 or longer than 500 characters, `space_id` missing, or an ID malformed (`field` names it). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getIdea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The idea, or its shared view for external participants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"] | components["schemas"]["IdeaSharedView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["IdeaNotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateIdea: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated idea (its shared view for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"] | components["schemas"]["IdeaSharedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            /** @description `conflict`: `version` is not the current version (someone else changed the idea; read it again), or the idea was merged into another (`merged_into`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument`: a value is invalid (`field` names it), or `failed_precondition` naming `phase`: an author's edit outside `submission` and `discussion`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setIdeaStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The idea with its new status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            409: components["responses"]["MergedIdeaConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument`: `status` is not one of the values here (`in_project` included), `declined` without `reason`, or `reason` with another status (`field` names it). `failed_precondition` naming `status`: the idea is `in_project`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    voteForIdea: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The idea with `my_vote: true` and its new `vote_count` (shared view for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"] | components["schemas"]["IdeaSharedView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            409: components["responses"]["MergedIdeaConflict"];
+            /** @description `failed_precondition`: the challenge is not in `voting` (`field`: `phase`), or the caller has used all `votes_per_person` votes in the challenge (`field`: `vote`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    withdrawIdeaVote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The idea with `my_vote: false` and its new `vote_count` (shared view for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"] | components["schemas"]["IdeaSharedView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            409: components["responses"]["MergedIdeaConflict"];
+            /** @description `failed_precondition` naming `phase`: the challenge is not in `voting`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    addIdeaBuildsOn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description ID of the idea that idea `{id}` builds on. */
+                other: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idea `{id}` with the link (shared view for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"] | components["schemas"]["IdeaSharedView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such idea `{id}` or `{other}`, or the caller may not see one of them. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `conflict`: one of the two ideas was merged into another (`merged_into`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_argument` naming `other`: the idea itself, or an idea of another space. `failed_precondition`: the challenge's phase does not take links now (`field`: `phase`), or idea `{id}` already builds on 20 ideas (`field`: `builds_on`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    removeIdeaBuildsOn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+                /** @description ID of the idea that idea `{id}` builds on. */
+                other: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idea `{id}` without the link (shared view for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"] | components["schemas"]["IdeaSharedView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such idea `{id}` or `{other}`, or the caller may not see one of them. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["MergedIdeaConflict"];
+            /** @description `failed_precondition` naming `phase`: the challenge's phase does not take link changes now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    addIdeaCoAuthor: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoAuthorAdd"];
+            };
+        };
+        responses: {
+            /** @description The idea with its new co-author (shared view for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"] | components["schemas"]["IdeaSharedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            /** @description `already_exists`: the user is already an author of the idea; or `conflict`: the idea was merged into another (`merged_into`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` naming `user_id`: no such active user, or one who may not take part in the idea's space. `failed_precondition`: the idea has 10 authors (`field`: `authors`), or the phase does not allow edits (`field`: `phase`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listIdeaInterest: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of interest records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaInterestPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["InternalIdeaNotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    recordIdeaInterest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaInterestCreate"];
+            };
+        };
+        responses: {
+            /** @description The new interest record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaInterestRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CsrfFailed"];
+            404: components["responses"]["InternalIdeaNotFound"];
+            409: components["responses"]["MergedIdeaConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` (`field` names it): an unknown `stakeholder_id`, an unknown `interaction_id` or one without that stakeholder, a `level` that is not allowed, a `noted_on` in the future. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listIdeaReviews: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reviews. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaReviewPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["InternalIdeaNotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    reviewIdea: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description The caller's review, replacing their earlier one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaReview"];
+                };
+            };
+            /** @description The caller's first review of the idea. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaReview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["CsrfFailed"];
+            404: components["responses"]["InternalIdeaNotFound"];
+            409: components["responses"]["MergedIdeaConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument`: a key of `scores` that is not a criterion of the challenge (or not `overall` where that applies), or a score outside 1..5 (`field`: `scores.<key>`), a note too long. `failed_precondition` naming `phase`: the challenge is not in `review`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listIdeaComments: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments (shared views for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["IdeaNotFound"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createIdeaComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreate"];
+            };
+        };
+        responses: {
+            /** @description The new comment (shared view for external participants). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"] | components["schemas"]["CommentSharedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            409: components["responses"]["MergedIdeaConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` (`field` names it): an empty or too long `body`, a `parent_id` that is not a visible comment of this idea, a `mention_ids[N]` who does not see the idea. `failed_precondition`: the challenge's phase does not take comments now (`field`: `phase`), or the body looks hostile and `confirm_tone` was not true (`field`: `confirm_tone`, `reason: hostile_tone`; show the prompt, then rephrase or send again with `confirm_tone: true`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ToneProblem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    markCommentHelpful: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comment with `marked_helpful: true` (shared view for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"] | components["schemas"]["CommentSharedView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `permission_denied`: the caller wrote the comment, or is a guest of the space; or `csrf_failed`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["CommentNotFound"];
+            /** @description `failed_precondition` naming `phase`: the challenge's phase does not take comments now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    unmarkCommentHelpful: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comment with `marked_helpful: false` (shared view for external participants). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"] | components["schemas"]["CommentSharedView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CommentNotFound"];
+            /** @description `failed_precondition` naming `phase`: the challenge's phase does not take comments now. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    uploadIdeaAttachment: {
+        parameters: {
+            query: {
+                /** @description The file's name as shown and offered for download, 1 to 200 characters, without `/`, `\` or control characters. Its extension decides nothing. */
+                filename: string;
+            };
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** @description The file's bytes (1 byte to 10 MB). */
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/gif": string;
+                "image/webp": string;
+                "application/pdf": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The attachment, with the recognised `content_type`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description `invalid_argument`: `filename` missing, too long or with `/`, `\` or control characters (`field`: `filename`), or an empty body (`field`: `body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            409: components["responses"]["MergedIdeaConflict"];
+            /** @description `payload_too_large`: the file is larger than 10 MB (10,485,760 bytes). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: the content is not a PNG, JPEG, GIF, WebP or PDF file, or the declared `Content-Type` is neither `application/octet-stream` nor the type the content shows. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `failed_precondition`: the idea has 10 attachments (`field`: `attachments`), or an author's upload outside `submission` and `discussion` (`field`: `phase`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description The type recognised from the content at upload: `image/png`, `image/jpeg`, `image/gif`, `image/webp` or `application/pdf`. Nothing else is ever served. */
+                    "Content-Type"?: components["schemas"]["AttachmentContentType"];
+                    /** @description The file's size in bytes. */
+                    "Content-Length"?: number;
+                    /** @description `attachment` for PDFs, `inline` for images, with the stored name: `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<percent-encoded name>` (quotes, backslashes and non-ASCII characters never appear raw in `filename`). */
+                    "Content-Disposition"?: string;
+                    /** @description `default-src 'none'; frame-ancestors 'none'; sandbox` — nothing the file names is loaded, it cannot be framed, and it runs in a unique origin without scripts. */
+                    "Content-Security-Policy"?: string;
+                    /** @description `nosniff`: the browser keeps to `Content-Type`. */
+                    "X-Content-Type-Options"?: "nosniff";
+                    /** @description `same-origin`: other sites cannot embed the file. */
+                    "Cross-Origin-Resource-Policy"?: "same-origin";
+                    /** @description `private, max-age=3600`: kept only in the signed-in browser's own cache. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/gif": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description `not_found`: no such attachment, or the caller may not see its idea. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachment is gone. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such attachment, or the caller may not see its idea. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["MergedIdeaConflict"];
+            /** @description `failed_precondition` naming `phase`: an author's removal outside `submission` and `discussion`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    mergeIdea: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaMerge"];
+            };
+        };
+        responses: {
+            /** @description The kept idea, with what moved over. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            /** @description `conflict`: one of the two ideas has already been merged into another. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` naming `into`: the idea itself, no such idea (or one the caller may not see), or an idea of another space. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    promoteIdea: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaPromote"];
+            };
+        };
+        responses: {
+            /** @description The new project, as `{id, title}` (read it at `/api/v1/projects/{id}`). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaProjectRef"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InternalIdeaNotFound"];
+            /** @description `conflict`: the idea is already `in_project`, or it was merged into another. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` (`field` names it): an unknown `framework_id`, a `fit` answer out of range, an empty or too long `hypothesis`, `title` or `problem_statement`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: {
+                /** @description Only reports with this status (default `open`). */
+                status?: components["schemas"]["ReportStatus"];
+                /** @description Opaque cursor; pass the previous page's `next_cursor` to get the next page. */
+                after?: components["parameters"]["After"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPage"];
+                };
+            };
+            400: components["responses"]["BadQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["PermissionDenied"];
+            /** @description `not_found`: external participants are not told that this exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description The report. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `already_exists`: the caller already has an open report on this object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` (`field` names it): `object_id` is no idea or comment the caller sees (the caller is not told more), `reason` empty or too long. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    moderateIdea: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaModeration"];
+            };
+        };
+        responses: {
+            /** @description The idea after the action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Idea"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IdeaNotFound"];
+            409: components["responses"]["MergedIdeaConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` (`field` names it): `note` empty or too long, `edit` without `title` or `description`, `title` or `description` with another action or out of bounds. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    moderateComment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description CSRF proof; must be `1`. Checked on cookie-authenticated requests (403 `csrf_failed` without it), ignored for bearer-token requests. The web client always sends it. */
+                "X-Cocreate-Csrf": components["parameters"]["CsrfHeader"];
+            };
+            path: {
+                /** @description ID of the object named by the path. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentModeration"];
+            };
+        };
+        responses: {
+            /** @description The comment after the action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CommentNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_argument` (`field` names it): `note` empty or too long, `edit` without `body`, `body` with another action or out of bounds. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getMyPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's points and badges. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Points"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
             default: components["responses"]["UnexpectedError"];
         };
     };
