@@ -51,11 +51,21 @@ bool invisible_control(char32_t cp) {
 }
 
 // The largest length <= `max` that does not split a UTF-8 sequence of (valid) `s`.
-std::size_t utf8_prefix(std::string_view s, std::size_t max) {
-    if (s.size() <= max) return s.size();
-    std::size_t n = max;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+// Characters (code points) in valid UTF-8 `s`.
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
     return n;
+}
+
+// Bytes of the first `max` characters of valid UTF-8 `s`.
+std::size_t utf8_prefix(std::string_view s, std::size_t max) {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (seen++ == max) return i;
+    }
+    return s.size();
 }
 
 std::string_view trim_spaces(std::string_view s) {
@@ -64,15 +74,15 @@ std::string_view trim_spaces(std::string_view s) {
     return s;
 }
 
-// Cuts `name` to the byte limit, keeping an extension of up to 16 bytes so that a long name
-// still opens with the right program.
+// Cuts `name` to the character limit, keeping an extension of up to 16 bytes so that a long
+// name still opens with the right program.
 std::string shorten(std::string_view name) {
-    if (name.size() <= kMaxAttachmentFilenameBytes) return std::string(name);
+    if (utf8_length(name) <= kMaxAttachmentFilenameChars) return std::string(name);
     const auto dot = name.rfind('.');
     std::string_view ext;
     if (dot != std::string_view::npos && dot > 0 && name.size() - dot <= 16) ext = name.substr(dot);
     const auto stem = name.substr(0, name.size() - ext.size());
-    const auto cut = trim_spaces(stem.substr(0, utf8_prefix(stem, kMaxAttachmentFilenameBytes - ext.size())));
+    const auto cut = trim_spaces(stem.substr(0, utf8_prefix(stem, kMaxAttachmentFilenameChars - utf8_length(ext))));
     return std::string(cut) + std::string(ext);
 }
 
@@ -185,7 +195,7 @@ std::string clean_filename(std::string_view name) {
             name.remove_prefix(1);
             continue;
         }
-        if (!invisible_control(cp) && cp != U'"') kept.append(name.substr(0, len));
+        if (!invisible_control(cp)) kept.append(name.substr(0, len));
         name.remove_prefix(len);
     }
     const auto out = shorten(trim_spaces(kept));

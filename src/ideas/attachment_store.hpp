@@ -16,8 +16,8 @@ namespace cocreate::ideas {
 inline constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
 // The most attachments one idea may carry.
 inline constexpr int kMaxAttachmentsPerIdea = 10;
-// The longest stored file name, in bytes of UTF-8.
-inline constexpr std::size_t kMaxAttachmentFilenameBytes = 200;
+// The longest stored file name, in characters (Unicode code points).
+inline constexpr std::size_t kMaxAttachmentFilenameChars = 200;
 
 // The type `bytes` are, recognised by magic number only: "image/png", "image/jpeg",
 // "image/gif" (87a and 89a), "image/webp" (RIFF....WEBP) or "application/pdf" (%PDF- at the
@@ -30,9 +30,9 @@ std::optional<std::string> sniff_content_type(std::string_view bytes);
 bool is_sha256_hex(std::string_view text);
 
 // `name` made safe to store, show and send in a header: only the part after the last `/` or
-// `\`, without control characters (C0, DEL, C1), bidirectional overrides, double quotes or
-// invalid UTF-8, trimmed of surrounding spaces, at most kMaxAttachmentFilenameBytes bytes
-// (cut on a character boundary, keeping a short extension). Other UTF-8 is kept. Answers
+// `\`, without control characters (C0, DEL, C1), bidirectional overrides or invalid UTF-8,
+// trimmed of surrounding spaces, at most kMaxAttachmentFilenameChars characters (keeping a
+// short extension). Quotes stay: content_disposition keeps them out of the header. Other UTF-8 is kept. Answers
 // "attachment" when nothing usable is left. Pure; thread-safe.
 std::string clean_filename(std::string_view name);
 

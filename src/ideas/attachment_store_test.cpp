@@ -167,7 +167,7 @@ TEST(AttachmentFilename, StripsDirectories) {
 }
 
 TEST(AttachmentFilename, DropsControlCharactersQuotesAndInvalidUtf8) {
-    EXPECT_EQ(clean_filename("a\"b\".pdf"), "ab.pdf");
+    EXPECT_EQ(clean_filename("a\"b\".pdf"), "a\"b\".pdf");  // kept: the header replaces them
     EXPECT_EQ(clean_filename("line\r\nbreak\t\x7f.png"), "linebreak.png");
     EXPECT_EQ(clean_filename("nul\0byte.pdf"s), "nulbyte.pdf");
     EXPECT_EQ(clean_filename("c1\xc2\x85.pdf"), "c1.pdf");                      // U+0085, a C1 control
@@ -189,18 +189,20 @@ TEST(AttachmentFilename, FallsBackWhenNothingUsableIsLeft) {
     EXPECT_EQ(clean_filename("."), "attachment");
     EXPECT_EQ(clean_filename(".."), "attachment");
     EXPECT_EQ(clean_filename("../.."), "attachment");
-    EXPECT_EQ(clean_filename("\x01\x02\""), "attachment");
+    EXPECT_EQ(clean_filename("\x01\x02 "), "attachment");
 }
 
 TEST(AttachmentFilename, CutsLongNamesOnACharacterBoundaryKeepingTheExtension) {
     std::string name;
-    for (int i = 0; i < 150; ++i) name += "é";  // 300 bytes
+    for (int i = 0; i < 250; ++i) name += "é";  // 250 characters, 500 bytes
     const auto cut = clean_filename(name + ".pdf");
-    EXPECT_LE(cut.size(), kMaxAttachmentFilenameBytes);
     EXPECT_EQ(cut.substr(cut.size() - 4), ".pdf");
     EXPECT_EQ(clean_filename(cut), cut);  // still valid UTF-8: nothing more to drop
-    EXPECT_EQ(cut.size(), 196u + 4u);     // 98 whole "é", then the extension
-    EXPECT_EQ(clean_filename(std::string(500, 'a')).size(), kMaxAttachmentFilenameBytes);
+    EXPECT_EQ(cut.size(), 392u + 4u);     // 196 whole "é", then the extension: 200 characters
+    std::string fits;
+    for (int i = 0; i < 196; ++i) fits += "ü";
+    EXPECT_EQ(clean_filename(fits + ".png"), fits + ".png");  // 200 characters, 396 bytes: kept whole
+    EXPECT_EQ(clean_filename(std::string(500, 'a')).size(), kMaxAttachmentFilenameChars);
     EXPECT_EQ(clean_filename(std::string(200, 'a')), std::string(200, 'a'));
 }
 
@@ -227,9 +229,9 @@ TEST(AttachmentDisposition, EncodesNonAsciiNamesPerRfc5987) {
 
 TEST(AttachmentDisposition, NeverLetsQuotesBackslashesOrLineBreaksThrough) {
     const auto header = content_disposition("a\"b\r\nSet-Cookie: x=1\\c\".pdf", "application/pdf");
-    EXPECT_EQ(header, "attachment; filename=\"c.pdf\"; filename*=UTF-8''c.pdf");
+    EXPECT_EQ(header, "attachment; filename=\"c_.pdf\"; filename*=UTF-8''c%22.pdf");
     const auto quoted = content_disposition("say \"hi\".pdf", "application/pdf");
-    EXPECT_EQ(quoted, "attachment; filename=\"say hi.pdf\"; filename*=UTF-8''say%20hi.pdf");
+    EXPECT_EQ(quoted, "attachment; filename=\"say _hi_.pdf\"; filename*=UTF-8''say%20%22hi%22.pdf");
     EXPECT_EQ(content_disposition("", "image/gif"), "inline; filename=\"attachment\"; filename*=UTF-8''attachment");
 }
 

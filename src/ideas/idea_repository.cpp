@@ -359,7 +359,7 @@ bool project_shared_with(soci::session& s, int64_t project_id, int64_t space_id)
 
 std::vector<std::pair<int64_t, int64_t>> interest_counts(soci::session& s, const std::vector<int64_t>& ids) {
     if (ids.empty()) return {};
-    return Query<PairRow>(s).run("SELECT idea_id, COUNT(*) FROM idea_interest WHERE idea_id IN (" + id_list(ids) +
+    return Query<PairRow>(s).run("SELECT idea_id, COUNT(DISTINCT stakeholder_id) FROM idea_interest WHERE idea_id IN (" + id_list(ids) +
                                  ") GROUP BY idea_id");
 }
 

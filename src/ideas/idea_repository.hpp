@@ -62,6 +62,7 @@ std::vector<int64_t> voted_among(soci::session& s, const std::vector<int64_t>& i
 std::vector<IdeaRef> project_refs(soci::session& s, const std::vector<int64_t>& project_ids);
 // Whether project `project_id` shares its summary with space `space_id`.
 bool project_shared_with(soci::session& s, int64_t project_id, int64_t space_id);
+// Per idea: how many stakeholders recorded interest in it.
 std::vector<std::pair<int64_t, int64_t>> interest_counts(soci::session& s, const std::vector<int64_t>& ids);
 
 bool add_link(soci::session& s, int64_t idea_id, int64_t builds_on_id, int64_t by, const std::string& now);

@@ -1,5 +1,8 @@
 // Routes: ideas (list, submit, read, edit, status), votes, build-on links, co-authors and
 // similar ideas while typing.
+#include <algorithm>
+#include <cctype>
+
 #include "auth/route_support.hpp"
 #include "http/page.hpp"
 #include "ideas/idea_input.hpp"
@@ -21,6 +24,8 @@ Response handle_list(RequestContext& ctx, IdeaService& svc) {
     f.challenge_id = q.id("challenge_id");
     f.status = q.enumeration("status", kStatuses);
     f.tag = q.string("tag", 40);
+    // Tags are stored lower-case; the filter matches whatever case it is given in.
+    if (f.tag) std::transform(f.tag->begin(), f.tag->end(), f.tag->begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     f.q = q.string("q");
     f.sort = q.enumeration("sort", kSorts).value_or("-created");
     http::apply_key_page(q.key_page(), f);

@@ -43,7 +43,7 @@ struct IdeaView {
     bool internal = false;     // the caller is internal staff: internal fields may be written
     bool moderator = false;    // the caller moderates the space: hidden content is shown
     std::optional<IdeaRef> project;  // the project it was promoted into
-    int64_t interest_count = 0;      // internal: how many interest records
+    int64_t interest_count = 0;      // internal: how many stakeholders recorded interest
     std::vector<Attachment> attachments;  // oldest first
     IdeaInternals internals;              // filled for internal callers only
 };

@@ -89,7 +89,7 @@ core::Result<std::string> read_filename(const http::Request& req) {
         if (c < 0x20 || c == 0x7F || c == '/' || c == '\\')
             return core::fail(core::Error::invalid("filename", "must not contain /, \\ or control characters"));
     }
-    if (chars > kMaxAttachmentFilenameBytes) return core::fail(core::Error::invalid("filename", "is longer than 200 characters"));
+    if (chars > kMaxAttachmentFilenameChars) return core::fail(core::Error::invalid("filename", "is longer than 200 characters"));
     return *name;
 }
 
