@@ -11,6 +11,7 @@ namespace cocreate::app {
 
 struct DemoIds {
     int64_t admin = 0, innovation_manager = 0, sales = 0, facilitator = 0;
+    int64_t customer = 0;  // Clara, an external participant from Northwind
     int64_t lab_space = 0, community_space = 0;
 };
 
@@ -24,5 +25,7 @@ struct DemoStakeholders {
 DemoStakeholders load_demo_engagement(App& app, const DemoIds& ids);
 // Projects on the default framework in several phases, with a kill and its learnings.
 void load_demo_projects(App& app, const DemoIds& ids, const DemoStakeholders& who);
+// Challenges in the community and the lab, ideas, comments, votes and recorded interest.
+void load_demo_ideas(App& app, const DemoIds& ids, const DemoStakeholders& who);
 
 }  // namespace cocreate::app

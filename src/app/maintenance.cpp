@@ -128,10 +128,14 @@ std::string load_demo(App& app) {
         spaces::upsert_member(s, community, ids[4], "member", now);
         spaces::upsert_member(s, internal_room, ids[1], "owner", now);
         spaces::upsert_member(s, internal_room, ids[0], "member", now);
-        demo = {ids[0], ids[1], ids[2], ids[3], lab, community};
+        demo = {ids[0], ids[1], ids[2], ids[3], ids[4], lab, community};
         return true;
     });
-    if (done && *done) load_demo_projects(app, demo, load_demo_engagement(app, demo));
+    if (done && *done) {
+        const auto who = load_demo_engagement(app, demo);
+        load_demo_projects(app, demo, who);
+        load_demo_ideas(app, demo, who);
+    }
     std::string out = done && *done ? "Demo company loaded.\n" : "Demo company already present.\n";
     out += "Sign in with any of these (password: " + std::string(kDemoPassword) + "):\n";
     for (const auto* group : {&internal, &external})
