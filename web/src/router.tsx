@@ -5,6 +5,7 @@ import { RequireRole, RequireSession } from './components/RequireSession';
 import { PageSkeleton } from './components/Skeletons';
 import { RouteError } from './components/RouteError';
 import { engagementRoutes, preloadEngagement } from './features/engagement/routes';
+import { ideasRoutes, preloadIdeas } from './features/ideas/routes';
 import { preloadProjects, projectsRoutes } from './features/projects/routes';
 import { preloadStakeholders, stakeholdersRoutes } from './features/stakeholders/routes';
 
@@ -62,6 +63,7 @@ export function preloadPage(pathname: string): void {
   else if (path.startsWith('/stakeholders')) load.push(...preloadStakeholders(path));
   else if (path.startsWith('/engagement')) load.push(...preloadEngagement(path));
   else if (path === '/projects' || path.startsWith('/projects/')) load.push(...preloadProjects(path));
+  else if (path === '/ideas' || path.startsWith('/ideas/')) load.push(...preloadIdeas(path));
   else if (path.startsWith('/admin')) {
     load.push(pages.adminLayout);
     const section = path.split('/')[2];
@@ -102,6 +104,7 @@ export const routes: RouteObject[] = [
       ...stakeholdersRoutes,
       ...engagementRoutes,
       ...projectsRoutes,
+      ...ideasRoutes,
       {
         path: 'me',
         element: <MeLayout />,

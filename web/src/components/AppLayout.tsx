@@ -2,6 +2,7 @@ import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, ScrollArea, Text, 
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconBulb,
   IconChevronDown,
   IconHome,
   IconMessages,
@@ -61,6 +62,13 @@ function railItems(role: Parameters<typeof isInternal>[0]): RailItem[] {
       },
     );
   }
+  // Ideas is for external participants too.
+  items.push({
+    to: '/ideas',
+    label: t('nav.ideas'),
+    icon: <IconBulb size={18} stroke={1.7} />,
+    matches: (p) => p === '/ideas' || p.startsWith('/ideas/'),
+  });
   if (canAdminister(role)) {
     items.push({
       to: '/admin',

@@ -3,6 +3,7 @@
 // Another language copies this file's keys into `xx.ts` typed as `Catalog`.
 
 import { engagementMessages } from './engagement';
+import { ideasMessages } from './ideas';
 import { projectsMessages } from './projects';
 import { stakeholdersMessages } from './stakeholders';
 
@@ -17,6 +18,7 @@ export const en = {
   'nav.stakeholders': 'Stakeholders',
   'nav.engagement': 'Engagement',
   'nav.projects': 'Projects',
+  'nav.ideas': 'Ideas',
   'shell.mainNavigation': 'Main navigation',
   'shell.breadcrumbs': 'Breadcrumbs',
   'shell.skipToContent': 'Skip to content',
@@ -392,6 +394,7 @@ export const en = {
   ...stakeholdersMessages,
   ...engagementMessages,
   ...projectsMessages,
+  ...ideasMessages,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,7 @@ import { IconFileTypePdf, IconPaperclip, IconPhoto, IconTrash, IconUpload } from
 import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../../api/problem';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { ti } from './i18n';
+import { t } from '../../messages';
 import { ATTACHMENT_TYPES, formatBytes, MAX_ATTACHMENT_BYTES } from './labels';
 import { Muted, Section } from './parts';
 import { deleteAttachment, uploadAttachment } from './queries';
@@ -13,8 +13,8 @@ import type { Attachment, Idea } from './types';
 
 /** The API's refusals in words the uploader can act on. */
 function uploadProblem(error: unknown): string | unknown {
-  if (error instanceof ApiError && error.status === 413) return ti('ideas.attachments.tooLarge');
-  if (error instanceof ApiError && error.status === 415) return ti('ideas.attachments.wrongType');
+  if (error instanceof ApiError && error.status === 413) return t('ideas.attachments.tooLarge');
+  if (error instanceof ApiError && error.status === 415) return t('ideas.attachments.wrongType');
   return error;
 }
 
@@ -22,7 +22,7 @@ function AttachmentItem({ a, canChange, onChanged }: { a: Attachment; canChange:
   const remove = useMutation({
     mutationFn: () => deleteAttachment(a.id),
     onSuccess: () => {
-      notifySuccess(ti('ideas.attachments.removed', { name: a.filename }));
+      notifySuccess(t('ideas.attachments.removed', { name: a.filename }));
       onChanged();
     },
     onError: (e) => notifyError(e),
@@ -39,7 +39,7 @@ function AttachmentItem({ a, canChange, onChanged }: { a: Attachment; canChange:
           {formatBytes(a.size)}
         </Text>
         {canChange && (
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={ti('ideas.attachments.remove', { name: a.filename })} loading={remove.isPending} onClick={() => remove.mutate()}>
+          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={t('ideas.attachments.remove', { name: a.filename })} loading={remove.isPending} onClick={() => remove.mutate()}>
             <IconTrash size={14} aria-hidden />
           </ActionIcon>
         )}
@@ -52,7 +52,7 @@ export function Attachments({ idea, canChange, onChanged }: { idea: Idea; canCha
   const upload = useMutation({
     mutationFn: (file: File) => uploadAttachment(idea.id, file),
     onSuccess: (a) => {
-      notifySuccess(ti('ideas.attachments.added', { name: a.filename }));
+      notifySuccess(t('ideas.attachments.added', { name: a.filename }));
       onChanged();
     },
     onError: (e) => notifyError(uploadProblem(e)),
@@ -60,21 +60,21 @@ export function Attachments({ idea, canChange, onChanged }: { idea: Idea; canCha
   const pick = (file: File | null) => {
     if (!file) return;
     // The server checks again (by content); these spare a long upload that would be refused.
-    if (file.size > MAX_ATTACHMENT_BYTES) notifyError(ti('ideas.attachments.tooLarge'));
-    else if (file.size === 0) notifyError(ti('ideas.attachments.empty'));
+    if (file.size > MAX_ATTACHMENT_BYTES) notifyError(t('ideas.attachments.tooLarge'));
+    else if (file.size === 0) notifyError(t('ideas.attachments.empty'));
     else upload.mutate(file);
   };
   const full = idea.attachments.length >= 10;
   return (
     <Section
       id="attachments-heading"
-      title={ti('ideas.attachments.title')}
+      title={t('ideas.attachments.title')}
       action={
         canChange && !full ? (
           <FileButton onChange={pick} accept={ATTACHMENT_TYPES.join(',')}>
             {(props) => (
               <Button {...props} size="xs" variant="light" leftSection={<IconUpload size={14} aria-hidden />} loading={upload.isPending}>
-                {ti('ideas.attachments.add')}
+                {t('ideas.attachments.add')}
               </Button>
             )}
           </FileButton>
@@ -85,7 +85,7 @@ export function Attachments({ idea, canChange, onChanged }: { idea: Idea; canCha
         {idea.attachments.length === 0 ? (
           <Group gap="xs" wrap="nowrap">
             <IconPaperclip size={16} aria-hidden />
-            <Muted>{canChange ? ti('ideas.attachments.emptyAuthor') : ti('ideas.attachments.none')}</Muted>
+            <Muted>{canChange ? t('ideas.attachments.emptyAuthor') : t('ideas.attachments.none')}</Muted>
           </Group>
         ) : (
           <List spacing={4} aria-labelledby="attachments-heading">
@@ -96,7 +96,7 @@ export function Attachments({ idea, canChange, onChanged }: { idea: Idea; canCha
         )}
         {canChange && (
           <Text fz="xs" c="dimmed">
-            {full ? ti('ideas.attachments.full') : ti('ideas.attachments.rules')}
+            {full ? t('ideas.attachments.full') : t('ideas.attachments.rules')}
           </Text>
         )}
       </Stack>

@@ -16,7 +16,6 @@ import type { MeAnswer } from '../../api/types';
 import { useSignedIn } from '../auth/session';
 import { PersonSelect } from '../engagement/pickers';
 import { FitQuestions, FitSummary } from '../projects/FitCheck';
-import { ti } from './i18n';
 import {
   audienceLabel,
   canCreateChallenges,
@@ -105,12 +104,12 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
     },
     onSuccess: async (c) => {
       await invalidate();
-      notifySuccess(existing ? ti('ideas.challengeForm.saved') : ti('ideas.challengeForm.created', { title: c.title }));
+      notifySuccess(existing ? t('ideas.challengeForm.saved') : t('ideas.challengeForm.created', { title: c.title }));
       navigate(`/ideas/challenges/${c.id}`);
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
-        notifyError(ti('ideas.challengeForm.conflict'));
+        notifyError(t('ideas.challengeForm.conflict'));
         return;
       }
       const byPath = error instanceof ApiError ? fieldErrorsByPath(error.problem.errors, t('problem.field_invalid')) : {};
@@ -132,28 +131,28 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
     if (save.isPending) return;
     const next: Record<string, string> = {};
     if (!existing && !parseId(spaceId)) next.space_id = t('form.required');
-    if (title.trim().length < 3) next.title = ti('ideas.form.titleLength');
+    if (title.trim().length < 3) next.title = t('ideas.form.titleLength');
     if (!problem.trim()) next.problem = t('form.required');
     for (const [date, problemKind] of Object.entries(phaseDateProblems(dates))) {
-      next[`phases.${date}`] = problemKind === 'missing' ? t('form.required') : ti('ideas.challengeForm.dateOrder');
+      next[`phases.${date}`] = problemKind === 'missing' ? t('form.required') : t('ideas.challengeForm.dateOrder');
     }
     const votesNumber = Number(votes);
-    if (!Number.isInteger(votesNumber) || votesNumber < 1 || votesNumber > 20) next.votes_per_person = ti('ideas.challengeForm.votesRange');
+    if (!Number.isInteger(votesNumber) || votesNumber < 1 || votesNumber > 20) next.votes_per_person = t('ideas.challengeForm.votesRange');
     setErrors(next);
     if (Object.keys(next).length === 0) save.mutate();
     else focusFirstError();
   };
 
-  const title_ = existing ? ti('ideas.challengeForm.editTitle', { title: existing.title }) : ti('ideas.challengeForm.newTitle');
+  const title_ = existing ? t('ideas.challengeForm.editTitle', { title: existing.title }) : t('ideas.challengeForm.newTitle');
   return (
     <>
       <PageHeader
         title={title_}
         crumbs={[
-          { label: ti('ideas.challenges.title'), to: '/ideas' },
+          { label: t('ideas.challenges.title'), to: '/ideas' },
           ...(existing ? [{ label: existing.title, to: `/ideas/challenges/${existing.id}` }] : []),
         ]}
-        description={ti('ideas.challengeForm.description')}
+        description={t('ideas.challengeForm.description')}
       />
       <form ref={formRef} onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])}>
         <Grid gutter="lg">
@@ -163,8 +162,8 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                 <Stack gap="md">
                   {!existing && (
                     <Select
-                      label={ti('ideas.space')}
-                      description={ti('ideas.challengeForm.spaceHint')}
+                      label={t('ideas.space')}
+                      description={t('ideas.challengeForm.spaceHint')}
                       required
                       searchable
                       data={spaces}
@@ -177,7 +176,7 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                     />
                   )}
                   <TextInput
-                    label={ti('ideas.form.title')}
+                    label={t('ideas.form.title')}
                     required
                     data-autofocus
                     maxLength={200}
@@ -189,8 +188,8 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                     error={err('title')}
                   />
                   <Textarea
-                    label={ti('ideas.challenge.problem')}
-                    description={ti('ideas.markdownHint')}
+                    label={t('ideas.challenge.problem')}
+                    description={t('ideas.markdownHint')}
                     required
                     autosize
                     minRows={4}
@@ -203,8 +202,8 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                   />
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
                     <Select
-                      label={ti('ideas.audienceLabel')}
-                      description={ti('ideas.challengeForm.audienceHint')}
+                      label={t('ideas.audienceLabel')}
+                      description={t('ideas.challengeForm.audienceHint')}
                       data={AUDIENCES.map((a) => ({ value: a, label: audienceLabel(a) }))}
                       value={audience}
                       allowDeselect={false}
@@ -212,8 +211,8 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                       error={err('audience')}
                     />
                     <PersonSelect
-                      label={ti('ideas.sponsor')}
-                      description={ti('ideas.challengeForm.sponsorHint')}
+                      label={t('ideas.sponsor')}
+                      description={t('ideas.challengeForm.sponsorHint')}
                       value={sponsorId}
                       onChange={(v) => {
                         setSponsorId(v);
@@ -227,15 +226,15 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
               </Paper>
 
               <fieldset className={classes.fieldset}>
-                <legend className={classes.legend}>{ti('ideas.challenge.goals')}</legend>
+                <legend className={classes.legend}>{t('ideas.challenge.goals')}</legend>
                 <Text fz="xs" c="dimmed" mb="xs">
-                  {ti('ideas.challengeForm.goalsHint')}
+                  {t('ideas.challengeForm.goalsHint')}
                 </Text>
                 <Stack gap="xs">
                   {goals.map((row, i) => (
                     <Group key={row.uid} gap="xs" align="flex-start" wrap="nowrap">
                       <TextInput
-                        label={ti('ideas.challengeForm.goal', { n: i + 1 })}
+                        label={t('ideas.challengeForm.goal', { n: i + 1 })}
                         maxLength={300}
                         value={row.text}
                         onChange={(e) => {
@@ -249,7 +248,7 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                         variant="subtle"
                         color="gray"
                         mt={26}
-                        aria-label={ti('ideas.challengeForm.removeGoal', { n: i + 1 })}
+                        aria-label={t('ideas.challengeForm.removeGoal', { n: i + 1 })}
                         onClick={() => setGoals((rows) => rows.filter((r) => r.uid !== row.uid))}
                       >
                         <IconTrash size={16} aria-hidden />
@@ -264,16 +263,16 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                       onClick={() => setGoals((rows) => [...rows, { uid: nextUid(), text: '' }])}
                       style={{ alignSelf: 'flex-start' }}
                     >
-                      {ti('ideas.challengeForm.addGoal')}
+                      {t('ideas.challengeForm.addGoal')}
                     </Button>
                   )}
                 </Stack>
               </fieldset>
 
               <fieldset className={classes.fieldset}>
-                <legend className={classes.legend}>{ti('ideas.timeline.title')}</legend>
+                <legend className={classes.legend}>{t('ideas.timeline.title')}</legend>
                 <Text fz="xs" c="dimmed" mb="xs">
-                  {ti('ideas.challengeForm.datesHint')}
+                  {t('ideas.challengeForm.datesHint')}
                 </Text>
                 <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }} spacing="sm">
                   {PHASE_DATES.map((date) => (
@@ -281,7 +280,7 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                       key={date}
                       type="date"
                       required
-                      label={date === 'closes' ? ti('ideas.challengeForm.closes') : ti('ideas.challengeForm.opens', { phase: phaseLabel(PHASE_OF_DATE[date]) })}
+                      label={date === 'closes' ? t('ideas.challengeForm.closes') : t('ideas.challengeForm.opens', { phase: phaseLabel(PHASE_OF_DATE[date]) })}
                       value={dates[date]}
                       onChange={(e) => {
                         const value = e.currentTarget.value;
@@ -300,20 +299,20 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
               </fieldset>
 
               <fieldset className={classes.fieldset}>
-                <legend className={classes.legend}>{ti('ideas.challenge.criteria')}</legend>
+                <legend className={classes.legend}>{t('ideas.challenge.criteria')}</legend>
                 <Text fz="xs" c="dimmed" mb="xs">
-                  {ti('ideas.challengeForm.criteriaHint')}
+                  {t('ideas.challengeForm.criteriaHint')}
                 </Text>
                 <Stack gap="xs">
                   {criteria.length === 0 && (
                     <Text fz="sm" c="dimmed">
-                      {ti('ideas.challengeForm.noCriteria')}
+                      {t('ideas.challengeForm.noCriteria')}
                     </Text>
                   )}
                   {criteria.map((row, i) => (
                     <Group key={row.uid} gap="xs" align="flex-start" wrap="nowrap">
                       <TextInput
-                        label={ti('ideas.challengeForm.criterion', { n: i + 1 })}
+                        label={t('ideas.challengeForm.criterion', { n: i + 1 })}
                         maxLength={500}
                         value={row.text}
                         onChange={(e) => {
@@ -324,7 +323,7 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                         style={{ flex: 1 }}
                       />
                       <NumberInput
-                        label={ti('ideas.challengeForm.weight', { n: i + 1 })}
+                        label={t('ideas.challengeForm.weight', { n: i + 1 })}
                         min={1}
                         max={5}
                         clampBehavior="strict"
@@ -338,7 +337,7 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                         variant="subtle"
                         color="gray"
                         mt={26}
-                        aria-label={ti('ideas.challengeForm.removeCriterion', { n: i + 1 })}
+                        aria-label={t('ideas.challengeForm.removeCriterion', { n: i + 1 })}
                         onClick={() => setCriteria((rows) => rows.filter((r) => r.uid !== row.uid))}
                       >
                         <IconTrash size={16} aria-hidden />
@@ -355,7 +354,7 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                       }
                       style={{ alignSelf: 'flex-start' }}
                     >
-                      {ti('ideas.challengeForm.addCriterion')}
+                      {t('ideas.challengeForm.addCriterion')}
                     </Button>
                   )}
                 </Stack>
@@ -364,8 +363,8 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
               {!existing && (
                 <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
                   <Textarea
-                    label={ti('ideas.protocol.title')}
-                    description={ti('ideas.challengeForm.protocolHint')}
+                    label={t('ideas.protocol.title')}
+                    description={t('ideas.challengeForm.protocolHint')}
                     autosize
                     minRows={4}
                     value={protocol}
@@ -379,13 +378,13 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
               )}
               {existing && (
                 <Alert variant="light" color="gray" icon={<IconAlertTriangle size={16} aria-hidden />}>
-                  <Text fz="sm">{ti('ideas.challengeForm.protocolElsewhere')}</Text>
+                  <Text fz="sm">{t('ideas.challengeForm.protocolElsewhere')}</Text>
                 </Alert>
               )}
 
               <Checkbox
-                label={ti('ideas.challengeForm.withFit')}
-                description={ti('ideas.challengeForm.withFitHint')}
+                label={t('ideas.challengeForm.withFit')}
+                description={t('ideas.challengeForm.withFitHint')}
                 checked={withFit}
                 onChange={(e) => setWithFit(e.currentTarget.checked)}
               />
@@ -406,8 +405,8 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
               <Paper withBorder radius="md" p="md">
                 <Stack gap="sm">
                   <NumberInput
-                    label={ti('ideas.challenge.votes')}
-                    description={ti('ideas.challengeForm.votesHint')}
+                    label={t('ideas.challenge.votes')}
+                    description={t('ideas.challengeForm.votesHint')}
                     min={1}
                     max={20}
                     allowDecimal={false}
@@ -419,8 +418,8 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                     error={err('votes_per_person')}
                   />
                   <Switch
-                    label={ti('ideas.challengeForm.leaderboard')}
-                    description={ti('ideas.challengeForm.leaderboardHint')}
+                    label={t('ideas.challengeForm.leaderboard')}
+                    description={t('ideas.challengeForm.leaderboardHint')}
                     checked={leaderboard}
                     onChange={(e) => setLeaderboard(e.currentTarget.checked)}
                   />
@@ -432,11 +431,11 @@ function ChallengeForm({ me, existing }: { me: MeAnswer; existing: Challenge | u
                   {t('common.cancel')}
                 </Button>
                 <Button type="submit" loading={save.isPending}>
-                  {existing ? t('common.saveChanges') : ti('ideas.challengeForm.create')}
+                  {existing ? t('common.saveChanges') : t('ideas.challengeForm.create')}
                 </Button>
               </Group>
               <Text fz="xs" c="dimmed" ta="right">
-                {ti('ideas.form.submitHint')}
+                {t('ideas.form.submitHint')}
               </Text>
             </Stack>
           </Grid.Col>

@@ -12,11 +12,10 @@ import { QueryError } from '../../components/QueryError';
 import { PageSkeleton } from '../../components/Skeletons';
 import { DateTime } from '../../components/Time';
 import { formatNumber } from '../../lib/format';
-import { t } from '../../messages';
+import { t, tp } from '../../messages';
 import { useSpaceOptions } from '../admin/queries';
 import { isInternal, useSignedIn } from '../auth/session';
 import { FitBadge } from '../projects/parts';
-import { ti, tpi } from './i18n';
 import { IdeaList } from './IdeaList';
 import {
   audienceLabel,
@@ -41,9 +40,9 @@ import classes from './ideas.module.css';
 
 function PhaseTimeline({ challenge }: { challenge: Challenge }) {
   const steps = phaseTimeline(challenge.phases, challenge.phase);
-  const stateWord = { done: ti('ideas.timeline.done'), current: ti('ideas.timeline.current'), next: ti('ideas.timeline.next') };
+  const stateWord = { done: t('ideas.timeline.done'), current: t('ideas.timeline.current'), next: t('ideas.timeline.next') };
   return (
-    <Section id="timeline-heading" title={ti('ideas.timeline.title')}>
+    <Section id="timeline-heading" title={t('ideas.timeline.title')}>
       <Stack gap="sm">
         <Group gap="xs">
           <PhaseBadge phase={challenge.phase} size="md" />
@@ -56,7 +55,7 @@ function PhaseTimeline({ challenge }: { challenge: Challenge }) {
                 {phaseLabel(s.phase)}
               </Text>
               <Text fz="xs" c="dimmed">
-                {s.until ? ti('ideas.timeline.range', { from: formatDay(s.from), until: formatDay(s.until) }) : ti('ideas.timeline.from', { from: formatDay(s.from) })}
+                {s.until ? t('ideas.timeline.range', { from: formatDay(s.from), until: formatDay(s.until) }) : t('ideas.timeline.from', { from: formatDay(s.from) })}
               </Text>
               <Text fz="xs" fw={s.state === 'current' ? 600 : 400} c={s.state === 'current' ? undefined : 'dimmed'}>
                 {stateWord[s.state]}
@@ -78,7 +77,7 @@ function AmendProtocol({ challenge, onClose }: { challenge: Challenge; onClose: 
     mutationFn: () => amendProtocol(challenge.id, { text: text.trim(), note: note.trim() }),
     onSuccess: async (v) => {
       await invalidate();
-      notifySuccess(ti('ideas.protocol.amended', { version: v.version }));
+      notifySuccess(t('ideas.protocol.amended', { version: v.version }));
       onClose();
     },
     onError: (error) => {
@@ -104,10 +103,10 @@ function AmendProtocol({ challenge, onClose }: { challenge: Challenge; onClose: 
       noValidate
     >
       <Stack gap="sm">
-        <Text fz="sm">{ti('ideas.protocol.amendHint', { version: challenge.protocol.version + 1 })}</Text>
+        <Text fz="sm">{t('ideas.protocol.amendHint', { version: challenge.protocol.version + 1 })}</Text>
         <Textarea
-          label={ti('ideas.protocol.text')}
-          description={ti('ideas.markdownHint')}
+          label={t('ideas.protocol.text')}
+          description={t('ideas.markdownHint')}
           required
           autosize
           minRows={6}
@@ -119,8 +118,8 @@ function AmendProtocol({ challenge, onClose }: { challenge: Challenge; onClose: 
           error={errors.text || undefined}
         />
         <Textarea
-          label={ti('ideas.protocol.note')}
-          description={ti('ideas.protocol.noteHint')}
+          label={t('ideas.protocol.note')}
+          description={t('ideas.protocol.noteHint')}
           required
           autosize
           minRows={2}
@@ -138,7 +137,7 @@ function AmendProtocol({ challenge, onClose }: { challenge: Challenge; onClose: 
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={save.isPending}>
-            {ti('ideas.protocol.publish', { version: challenge.protocol.version + 1 })}
+            {t('ideas.protocol.publish', { version: challenge.protocol.version + 1 })}
           </Button>
         </Group>
       </Stack>
@@ -155,26 +154,26 @@ function ProtocolSection({ challenge, manage }: { challenge: Challenge; manage: 
   return (
     <Section
       id="protocol-heading"
-      title={ti('ideas.protocol.title')}
+      title={t('ideas.protocol.title')}
       action={
         manage && challenge.phase !== 'closed' ? (
           <Button size="xs" variant="light" leftSection={<IconPencil size={14} aria-hidden />} onClick={open}>
-            {ti('ideas.protocol.amend')}
+            {t('ideas.protocol.amend')}
           </Button>
         ) : undefined
       }
     >
       <Stack gap="sm">
         <Text fz="xs" c="dimmed">
-          {ti('ideas.protocol.version', { version: p.version })} · <DateTime iso={p.changed_at} />
+          {t('ideas.protocol.version', { version: p.version })} · <DateTime iso={p.changed_at} />
           {p.changed_by ? ` · ${p.changed_by.display_name}` : ''}
           {p.note ? ` · ${p.note}` : ''}
         </Text>
-        {p.text_html ? <ServerHtml html={p.text_html} /> : <Muted>{ti('ideas.protocol.empty')}</Muted>}
+        {p.text_html ? <ServerHtml html={p.text_html} /> : <Muted>{t('ideas.protocol.empty')}</Muted>}
         {p.version > 1 && (
           <>
             <Button size="compact-sm" variant="subtle" onClick={() => setShowHistory((s) => !s)} aria-expanded={showHistory} style={{ alignSelf: 'flex-start' }}>
-              {showHistory ? ti('ideas.protocol.hideHistory') : tpi('ideas.protocol.showHistory', p.version - 1)}
+              {showHistory ? t('ideas.protocol.hideHistory') : tp('ideas.protocol.showHistory', p.version - 1)}
             </Button>
             {showHistory &&
               (history.isPending ? (
@@ -187,14 +186,14 @@ function ProtocolSection({ challenge, manage }: { challenge: Challenge; manage: 
                     <Accordion.Item key={v.version} value={String(v.version)}>
                       <Accordion.Control>
                         <Text fz="sm" fw={500}>
-                          {ti('ideas.protocol.version', { version: v.version })} · {formatDay(v.changed_at.slice(0, 10))}
+                          {t('ideas.protocol.version', { version: v.version })} · {formatDay(v.changed_at.slice(0, 10))}
                         </Text>
                         <Text fz="xs" c="dimmed">
-                          {v.note || ti('ideas.protocol.firstVersion')}
+                          {v.note || t('ideas.protocol.firstVersion')}
                           {v.changed_by ? ` · ${v.changed_by.display_name}` : ''}
                         </Text>
                       </Accordion.Control>
-                      <Accordion.Panel>{v.text_html ? <ServerHtml html={v.text_html} /> : <Muted>{ti('ideas.protocol.empty')}</Muted>}</Accordion.Panel>
+                      <Accordion.Panel>{v.text_html ? <ServerHtml html={v.text_html} /> : <Muted>{t('ideas.protocol.empty')}</Muted>}</Accordion.Panel>
                     </Accordion.Item>
                   ))}
                 </Accordion>
@@ -202,7 +201,7 @@ function ProtocolSection({ challenge, manage }: { challenge: Challenge; manage: 
           </>
         )}
       </Stack>
-      <Modal opened={amending} onClose={close} title={ti('ideas.protocol.amendTitle', { title: challenge.title })} size="lg">
+      <Modal opened={amending} onClose={close} title={t('ideas.protocol.amendTitle', { title: challenge.title })} size="lg">
         <AmendProtocol challenge={challenge} onClose={close} />
       </Modal>
     </Section>
@@ -216,15 +215,15 @@ function LeaderboardPanel({ challenge, moderator }: { challenge: Challenge; mode
   if (board.isError) return <QueryError error={board.error} retry={() => board.refetch()} />;
   if (!board.data) return null;
   return (
-    <Section id="leaderboard-heading" title={ti('ideas.leaderboard.title')}>
+    <Section id="leaderboard-heading" title={t('ideas.leaderboard.title')}>
       <Stack gap="xs">
         {!board.data.enabled && (
           <Alert color="gray" variant="light" icon={<IconInfoCircle size={16} aria-hidden />} p="xs">
-            <Text fz="xs">{ti('ideas.leaderboard.offPreview')}</Text>
+            <Text fz="xs">{t('ideas.leaderboard.offPreview')}</Text>
           </Alert>
         )}
         {board.data.items.length === 0 ? (
-          <Muted>{ti('ideas.leaderboard.empty')}</Muted>
+          <Muted>{t('ideas.leaderboard.empty')}</Muted>
         ) : (
           <List type="ordered" listStyleType="none" spacing={6} aria-labelledby="leaderboard-heading">
             {board.data.items.map((e) => (
@@ -234,13 +233,13 @@ function LeaderboardPanel({ challenge, moderator }: { challenge: Challenge; mode
                     <Text fz="sm" fw={700} w={24} ta="right" aria-hidden>
                       {e.rank}
                     </Text>
-                    <VisuallyHidden>{ti('ideas.leaderboard.rank', { rank: e.rank })}</VisuallyHidden>
+                    <VisuallyHidden>{t('ideas.leaderboard.rank', { rank: e.rank })}</VisuallyHidden>
                     <Text fz="sm" truncate>
                       {e.user.display_name}
                     </Text>
                   </Group>
                   <Text fz="sm" fw={600} style={{ flexShrink: 0 }}>
-                    {tpi('ideas.pointsCount', e.points)}
+                    {tp('ideas.pointsCount', e.points)}
                   </Text>
                 </Group>
                 {e.badges.length > 0 && (
@@ -257,7 +256,7 @@ function LeaderboardPanel({ challenge, moderator }: { challenge: Challenge; mode
           </List>
         )}
         <Text fz="xs" c="dimmed">
-          {ti('ideas.leaderboard.rule')}
+          {t('ideas.leaderboard.rule')}
         </Text>
       </Stack>
     </Section>
@@ -268,45 +267,45 @@ function Facts({ challenge, spaceName }: { challenge: Challenge; spaceName: stri
   const left = votesLeft(challenge);
   const fit = 'fit' in challenge ? challenge.fit : null;
   return (
-    <Section id="facts-heading" title={ti('ideas.challenge.facts')}>
+    <Section id="facts-heading" title={t('ideas.challenge.facts')}>
       <Stack gap="xs">
         <div>
           <Text fz="xs" c="dimmed">
-            {ti('ideas.sponsor')}
+            {t('ideas.sponsor')}
           </Text>
-          <Text fz="sm">{challenge.sponsor?.display_name ?? ti('ideas.noSponsor')}</Text>
+          <Text fz="sm">{challenge.sponsor?.display_name ?? t('ideas.noSponsor')}</Text>
         </div>
         <div>
           <Text fz="xs" c="dimmed">
-            {ti('ideas.space')}
+            {t('ideas.space')}
           </Text>
           <Text fz="sm">{spaceName}</Text>
         </div>
         <div>
           <Text fz="xs" c="dimmed">
-            {ti('ideas.audienceLabel')}
+            {t('ideas.audienceLabel')}
           </Text>
           <Text fz="sm">{audienceLabel(challenge.audience)}</Text>
         </div>
         <div>
           <Text fz="xs" c="dimmed">
-            {ti('ideas.challenge.votes')}
+            {t('ideas.challenge.votes')}
           </Text>
-          <Text fz="sm">{tpi('ideas.challenge.votesPerPerson', challenge.votes_per_person)}</Text>
+          <Text fz="sm">{tp('ideas.challenge.votesPerPerson', challenge.votes_per_person)}</Text>
           <Text fz="sm" fw={600}>
-            {tpi('ideas.votesLeft', left)}
+            {tp('ideas.votesLeft', left)}
           </Text>
         </div>
         <div>
           <Text fz="xs" c="dimmed">
-            {ti('ideas.challenges.ideas')}
+            {t('ideas.challenges.ideas')}
           </Text>
           <Text fz="sm">{formatNumber(challenge.idea_count)}</Text>
         </div>
         {fit && (
           <div>
             <Text fz="xs" c="dimmed" mb={4}>
-              {ti('ideas.challenge.fit')}
+              {t('ideas.challenge.fit')}
             </Text>
             <FitBadge recommendation={fit.recommendation} score={fit.score} />
             {fit.reasons.length > 0 && (
@@ -345,7 +344,7 @@ export default function ChallengePage() {
     <>
       <PageHeader
         title={c.title}
-        crumbs={[{ label: ti('ideas.challenges.title'), to: '/ideas' }]}
+        crumbs={[{ label: t('ideas.challenges.title'), to: '/ideas' }]}
         description={[phaseLabel(c.phase), phaseDateLine(c.phases, c.phase)].filter(Boolean).join(' · ')}
         actions={
           <>
@@ -356,7 +355,7 @@ export default function ChallengePage() {
             )}
             {mayTakePart && open && (
               <Button component={Link} to={submitLink} leftSection={<IconBulb size={16} aria-hidden />}>
-                {ti('ideas.submit.action')}
+                {t('ideas.submit.action')}
               </Button>
             )}
           </>
@@ -365,12 +364,12 @@ export default function ChallengePage() {
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
-            <Section id="problem-heading" title={ti('ideas.challenge.problem')}>
+            <Section id="problem-heading" title={t('ideas.challenge.problem')}>
               <ServerHtml html={c.problem_html} />
             </Section>
-            <Section id="goals-heading" title={ti('ideas.challenge.goals')}>
+            <Section id="goals-heading" title={t('ideas.challenge.goals')}>
               {c.goals.length === 0 ? (
-                <Muted>{ti('ideas.challenge.noGoals')}</Muted>
+                <Muted>{t('ideas.challenge.noGoals')}</Muted>
               ) : (
                 <List spacing={4} size="sm" aria-labelledby="goals-heading">
                   {c.goals.map((g) => (
@@ -381,40 +380,40 @@ export default function ChallengePage() {
             </Section>
             <PhaseTimeline challenge={c} />
             <ProtocolSection challenge={c} manage={manage} />
-            <Section id="criteria-heading" title={ti('ideas.challenge.criteria')}>
+            <Section id="criteria-heading" title={t('ideas.challenge.criteria')}>
               {c.criteria.length === 0 ? (
-                <Muted>{ti('ideas.challenge.noCriteria')}</Muted>
+                <Muted>{t('ideas.challenge.noCriteria')}</Muted>
               ) : (
                 <List spacing={4} size="sm" aria-labelledby="criteria-heading">
                   {c.criteria.map((cr) => (
                     <List.Item key={cr.key}>
                       {cr.text}{' '}
                       <Text span fz="xs" c="dimmed">
-                        {ti('ideas.challenge.weight', { weight: cr.weight })}
+                        {t('ideas.challenge.weight', { weight: cr.weight })}
                       </Text>
                     </List.Item>
                   ))}
                 </List>
               )}
             </Section>
-            <Section id="ideas-heading" title={tpi('ideas.challenge.ideasTitle', c.idea_count)}>
+            <Section id="ideas-heading" title={tp('ideas.challenge.ideasTitle', c.idea_count)}>
               <IdeaList
                 challengeId={c.id}
                 internal={isInternal(me.user.role)}
-                label={ti('ideas.challenge.ideasOf', { title: c.title })}
+                label={t('ideas.challenge.ideasOf', { title: c.title })}
                 empty={
                   <Stack align="center" gap="xs" py="md" ta="center">
-                    <Text fw={600}>{ti('ideas.challenge.noIdeasTitle')}</Text>
+                    <Text fw={600}>{t('ideas.challenge.noIdeasTitle')}</Text>
                     <Text fz="sm" c="dimmed" maw={460}>
                       {open
-                        ? ti('ideas.challenge.noIdeasOpen')
+                        ? t('ideas.challenge.noIdeasOpen')
                         : submitOpens
-                          ? ti('ideas.challenge.noIdeasUpcoming', { date: formatDay(submitOpens) })
-                          : ti('ideas.challenge.noIdeasClosed')}
+                          ? t('ideas.challenge.noIdeasUpcoming', { date: formatDay(submitOpens) })
+                          : t('ideas.challenge.noIdeasClosed')}
                     </Text>
                     {mayTakePart && open && (
                       <Button component={Link} to={submitLink} variant="light" leftSection={<IconBulb size={16} aria-hidden />}>
-                        {ti('ideas.submit.first')}
+                        {t('ideas.submit.first')}
                       </Button>
                     )}
                   </Stack>
@@ -428,10 +427,10 @@ export default function ChallengePage() {
             <Facts challenge={c} spaceName={spaceName} />
             {(c.leaderboard || moderator) && <LeaderboardPanel challenge={c} moderator={moderator} />}
             {!c.leaderboard && !moderator && (
-              <Section id="leaderboard-heading" title={ti('ideas.leaderboard.title')}>
+              <Section id="leaderboard-heading" title={t('ideas.leaderboard.title')}>
                 <Group gap="xs" wrap="nowrap">
                   <IconTrophy size={16} aria-hidden />
-                  <Muted>{ti('ideas.leaderboard.off')}</Muted>
+                  <Muted>{t('ideas.leaderboard.off')}</Muted>
                 </Group>
               </Section>
             )}

@@ -9,7 +9,6 @@ import { formatNumber } from '../../lib/format';
 import { t } from '../../messages';
 import { useSpaceOptions } from '../admin/queries';
 import { useSignedIn } from '../auth/session';
-import { ti } from './i18n';
 import { canCreateChallenges, formatDay, parseId, phaseDateLine, phaseLabel } from './labels';
 import { PhaseBadge } from './parts';
 import { useChallengeList } from './queries';
@@ -45,36 +44,36 @@ export default function ChallengesPage() {
   ) : (
     <EmptyState
       icon={<IconTarget size={24} />}
-      title={ti('ideas.challenges.emptyTitle')}
+      title={t('ideas.challenges.emptyTitle')}
       action={
         mayCreate ? (
           <Button component={Link} to={newChallenge} leftSection={<IconPlus size={16} aria-hidden />}>
-            {ti('ideas.challenges.createFirst')}
+            {t('ideas.challenges.createFirst')}
           </Button>
         ) : (
           <Button variant="light" component={Link} to={newIdea} leftSection={<IconBulb size={16} aria-hidden />}>
-            {ti('ideas.shareIdea')}
+            {t('ideas.shareIdea')}
           </Button>
         )
       }
     >
-      {mayCreate ? ti('ideas.challenges.emptyBodyManager') : ti('ideas.challenges.emptyBody')}
+      {mayCreate ? t('ideas.challenges.emptyBodyManager') : t('ideas.challenges.emptyBody')}
     </EmptyState>
   );
 
   return (
     <>
       <PageHeader
-        title={ti('ideas.challenges.title')}
-        description={ti('ideas.challenges.description')}
+        title={t('ideas.challenges.title')}
+        description={t('ideas.challenges.description')}
         actions={
           <>
             <Button variant="default" component={Link} to={newIdea} leftSection={<IconBulb size={16} aria-hidden />}>
-              {ti('ideas.shareIdea')}
+              {t('ideas.shareIdea')}
             </Button>
             {mayCreate && (
               <Button component={Link} to={newChallenge} leftSection={<IconPlus size={16} aria-hidden />}>
-                {ti('ideas.challenges.new')}
+                {t('ideas.challenges.new')}
               </Button>
             )}
           </>
@@ -83,7 +82,7 @@ export default function ChallengesPage() {
       <Group gap="sm" mb="md" align="flex-end" wrap="wrap" role="search" aria-label={t('common.filters')}>
         <TextInput
           label={t('common.search')}
-          placeholder={ti('ideas.challenges.searchPlaceholder')}
+          placeholder={t('ideas.challenges.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={search.text}
           onChange={(e) => search.onChange(e.currentTarget.value)}
@@ -91,7 +90,7 @@ export default function ChallengesPage() {
           size="sm"
         />
         <Select
-          label={ti('ideas.space')}
+          label={t('ideas.space')}
           placeholder={t('common.all')}
           data={spaces.data ?? []}
           value={spaceId ? String(spaceId) : null}
@@ -102,7 +101,7 @@ export default function ChallengesPage() {
           size="sm"
         />
         <Select
-          label={ti('ideas.phase')}
+          label={t('ideas.phase')}
           placeholder={t('common.all')}
           data={CHALLENGE_PHASES.map((p) => ({ value: p, label: phaseLabel(p) }))}
           value={phase ?? null}
@@ -114,9 +113,9 @@ export default function ChallengesPage() {
       </Group>
       <PagedTable<Challenge>
         list={list}
-        label={ti('ideas.challenges.title')}
+        label={t('ideas.challenges.title')}
         minWidth={720}
-        headers={[ti('ideas.challenge'), ti('ideas.space'), ti('ideas.phase'), ti('ideas.challenges.dates'), ti('ideas.challenges.ideas')]}
+        headers={[t('ideas.challenge'), t('ideas.space'), t('ideas.phase'), t('ideas.challenges.dates'), t('ideas.challenges.ideas')]}
         empty={empty}
         row={(c) => (
           <Table.Tr key={c.id}>
@@ -141,7 +140,7 @@ export default function ChallengesPage() {
             <Table.Td>
               <Text fz="sm">{phaseDateLine(c.phases, c.phase)}</Text>
               <Text fz="xs" c="dimmed">
-                {ti('ideas.challenges.range', { from: formatDay(c.phases.submission_opens), to: formatDay(c.phases.closes) })}
+                {t('ideas.challenges.range', { from: formatDay(c.phases.submission_opens), to: formatDay(c.phases.closes) })}
               </Text>
             </Table.Td>
             <Table.Td>

@@ -10,8 +10,7 @@ import { notifyError } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
 import { CardSkeleton } from '../../components/Skeletons';
 import { RelativeTime } from '../../components/Time';
-import { t } from '../../messages';
-import { ti, tpi } from './i18n';
+import { t, tp } from '../../messages';
 import { ModerationDialog, ReportButton, type ModerationTarget } from './IdeaDialogs';
 import { buildThreads, type Thread } from './labels';
 import { Muted, ServerHtml } from './parts';
@@ -117,7 +116,7 @@ function Composer({
           ref={bodyRef}
           id={`${id}-body`}
           label={label}
-          description={ti('ideas.comments.hint')}
+          description={t('ideas.comments.hint')}
           autosize
           minRows={parentId === null ? 3 : 2}
           maxLength={10000}
@@ -138,13 +137,13 @@ function Composer({
             color="yellow"
             variant="light"
             icon={<IconMoodSmile size={18} aria-hidden />}
-            title={ti('ideas.tone.title')}
+            title={t('ideas.tone.title')}
             // Focus moves here: the author decides before anything is posted.
             role="alertdialog"
           >
-            <Text fz="sm">{ti('ideas.tone.body')}</Text>
+            <Text fz="sm">{t('ideas.tone.body')}</Text>
             <Text fz="xs" c="dimmed" mt={4}>
-              {ti('ideas.tone.tips')}
+              {t('ideas.tone.tips')}
             </Text>
             <Group gap="xs" mt="sm">
               <Button
@@ -155,18 +154,18 @@ function Composer({
                   bodyRef.current?.focus();
                 }}
               >
-                {ti('ideas.tone.rephrase')}
+                {t('ideas.tone.rephrase')}
               </Button>
               <Button size="xs" variant="default" loading={post.isPending} onClick={() => post.mutate(true)}>
-                {ti('ideas.tone.postAnyway')}
+                {t('ideas.tone.postAnyway')}
               </Button>
             </Group>
           </Alert>
         )}
         <Group justify="space-between" align="flex-end" gap="xs" wrap="wrap">
           <MultiSelect
-            label={ti('ideas.comments.mention')}
-            placeholder={mentions.length ? undefined : ti('ideas.comments.mentionPlaceholder')}
+            label={t('ideas.comments.mention')}
+            placeholder={mentions.length ? undefined : t('ideas.comments.mentionPlaceholder')}
             data={mentionOptions}
             value={mentions}
             onChange={setMentions}
@@ -175,7 +174,7 @@ function Composer({
             maxValues={20}
             size="xs"
             w={{ base: '100%', xs: 280 }}
-            nothingFoundMessage={ti('ideas.comments.nobody')}
+            nothingFoundMessage={t('ideas.comments.nobody')}
           />
           <Group gap="xs">
             {onCancel && (
@@ -184,7 +183,7 @@ function Composer({
               </Button>
             )}
             <Button size="xs" type="submit" loading={post.isPending && !tonePrompt}>
-              {parentId === null ? ti('ideas.comments.post') : ti('ideas.comments.reply')}
+              {parentId === null ? t('ideas.comments.post') : t('ideas.comments.reply')}
             </Button>
           </Group>
         </Group>
@@ -206,7 +205,7 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
   const { idea, meId, canComment, moderator, internal } = props;
   const [replying, setReplying] = useState(false);
   const mine = c.author?.id === meId;
-  const author = c.author?.display_name ?? ti('ideas.comments.formerUser');
+  const author = c.author?.display_name ?? t('ideas.comments.formerUser');
   const helpful = useMutation({
     mutationFn: () => markHelpful(c.id, !c.marked_helpful),
     onSuccess: onChanged,
@@ -214,7 +213,7 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
   });
   return (
     <li id={`comment-${c.id}`}>
-      <Paper withBorder radius="md" p="sm" component="article" aria-label={ti('ideas.comments.by', { name: author })} bg={c.hidden ? 'var(--mantine-color-default-hover)' : undefined}>
+      <Paper withBorder radius="md" p="sm" component="article" aria-label={t('ideas.comments.by', { name: author })} bg={c.hidden ? 'var(--mantine-color-default-hover)' : undefined}>
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
           <Group gap="xs" wrap="nowrap">
             <Avatar size={26} radius="xl" aria-hidden>
@@ -226,19 +225,19 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
               </Text>
               <Text fz="xs" c="dimmed">
                 <RelativeTime iso={c.created_at} />
-                {c.edited_at && ` · ${ti('ideas.comments.edited')}`}
+                {c.edited_at && ` · ${t('ideas.comments.edited')}`}
               </Text>
             </div>
           </Group>
           <Group gap={4}>
             {c.hidden && (
               <Badge size="sm" variant="outline" color="gray" leftSection={<IconEyeOff size={12} aria-hidden />} style={{ textTransform: 'none' }}>
-                {ti('ideas.hidden')}
+                {t('ideas.hidden')}
               </Badge>
             )}
             {internal && c.hostile === true && (
               <Badge size="sm" variant="light" color="red" leftSection={<IconAlertTriangle size={12} aria-hidden />} style={{ textTransform: 'none' }}>
-                {ti('ideas.comments.hostile')}
+                {t('ideas.comments.hostile')}
               </Badge>
             )}
           </Group>
@@ -248,12 +247,12 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
         </Box>
         {c.mentions.length > 0 && (
           <Text fz="xs" c="dimmed" mt={4}>
-            {ti('ideas.comments.mentions', { names: c.mentions.map((m) => m.display_name).join(', ') })}
+            {t('ideas.comments.mentions', { names: c.mentions.map((m) => m.display_name).join(', ') })}
           </Text>
         )}
         {c.moderation_note && (
           <Text fz="xs" c="dimmed" fs="italic" mt={4}>
-            {ti('ideas.moderationNote', { note: c.moderation_note })}
+            {t('ideas.moderationNote', { note: c.moderation_note })}
             {c.moderated_by ? ` (${c.moderated_by.display_name})` : ''}
           </Text>
         )}
@@ -267,11 +266,11 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
               loading={helpful.isPending}
               onClick={() => helpful.mutate()}
             >
-              {tpi('ideas.comments.helpful', c.helpful_count)}
+              {tp('ideas.comments.helpful', c.helpful_count)}
             </Button>
           ) : (
             <Text fz="xs" c="dimmed" px={6}>
-              {tpi('ideas.comments.helpful', c.helpful_count)}
+              {tp('ideas.comments.helpful', c.helpful_count)}
             </Text>
           )}
           {canComment && (
@@ -281,25 +280,25 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
               leftSection={<IconArrowBackUp size={12} aria-hidden />}
               onClick={() => setReplying((r) => !r)}
               aria-expanded={replying}
-              aria-label={ti('ideas.comments.replyTo', { name: author })}
+              aria-label={t('ideas.comments.replyTo', { name: author })}
             >
-              {ti('ideas.comments.reply')}
+              {t('ideas.comments.reply')}
             </Button>
           )}
-          {!mine && <ReportButton objectType="comment" objectId={c.id} label={ti('ideas.report.commentBy', { name: author })} />}
+          {!mine && <ReportButton objectType="comment" objectId={c.id} label={t('ideas.report.commentBy', { name: author })} />}
           {moderator && (
             <>
               {c.hidden ? (
                 <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconEye size={12} aria-hidden />} onClick={() => onModerate({ type: 'comment', id: c.id, body: c.body }, 'restore')}>
-                  {ti('ideas.moderate.restore')}
+                  {t('ideas.moderate.restore')}
                 </Button>
               ) : (
                 <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconEyeOff size={12} aria-hidden />} onClick={() => onModerate({ type: 'comment', id: c.id, body: c.body }, 'hide')}>
-                  {ti('ideas.moderate.hide')}
+                  {t('ideas.moderate.hide')}
                 </Button>
               )}
               <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconPencil size={12} aria-hidden />} onClick={() => onModerate({ type: 'comment', id: c.id, body: c.body }, 'edit')}>
-                {ti('ideas.moderate.edit')}
+                {t('ideas.moderate.edit')}
               </Button>
             </>
           )}
@@ -310,7 +309,7 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
               idea={idea}
               parentId={c.id}
               mentionOptions={mentionOptions}
-              label={ti('ideas.comments.replyTo', { name: author })}
+              label={t('ideas.comments.replyTo', { name: author })}
               onPosted={() => {
                 setReplying(false);
                 onChanged();
@@ -321,7 +320,7 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
         )}
       </Paper>
       {replies.length > 0 && (
-        <ul className={classes.replies} aria-label={tpi('ideas.comments.replies', replies.length, { name: author })}>
+        <ul className={classes.replies} aria-label={tp('ideas.comments.replies', replies.length, { name: author })}>
           {replies.map((r) => (
             <CommentItem key={r.comment.id} thread={r} props={props} mentionOptions={mentionOptions} onChanged={onChanged} onModerate={onModerate} />
           ))}
@@ -349,12 +348,12 @@ export function Comments(props: CommentsProps) {
     list = (
       <Group gap="xs" wrap="nowrap">
         <IconMessageCircle size={18} aria-hidden />
-        <Muted>{canComment ? ti('ideas.comments.emptyOpen') : ti('ideas.comments.empty')}</Muted>
+        <Muted>{canComment ? t('ideas.comments.emptyOpen') : t('ideas.comments.empty')}</Muted>
       </Group>
     );
   else
     list = (
-      <ul className={classes.thread} aria-label={ti('ideas.comments.title')}>
+      <ul className={classes.thread} aria-label={t('ideas.comments.title')}>
         {threads.map((th) => (
           <CommentItem key={th.comment.id} thread={th} props={props} mentionOptions={mentionOptions} onChanged={refresh} onModerate={(target, action) => setModerating({ target, action })} />
         ))}
@@ -365,11 +364,11 @@ export function Comments(props: CommentsProps) {
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="comments-heading">
       <Stack gap="md">
         <Title order={2} fz="md" fw={600} id="comments-heading">
-          {tpi('ideas.comments.count', items.length)}
+          {tp('ideas.comments.count', items.length)}
         </Title>
         {list}
         {canComment ? (
-          <Composer idea={idea} parentId={null} mentionOptions={mentionOptions} label={ti('ideas.comments.add')} onPosted={refresh} />
+          <Composer idea={idea} parentId={null} mentionOptions={mentionOptions} label={t('ideas.comments.add')} onPosted={refresh} />
         ) : (
           <Muted>{closedReason}</Muted>
         )}

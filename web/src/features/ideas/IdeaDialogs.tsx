@@ -11,7 +11,6 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { t } from '../../messages';
 import { FitQuestions } from '../projects/FitCheck';
 import { useFrameworks } from '../projects/queries';
-import { ti } from './i18n';
 import { moderationActionLabel, normaliseTags, statusLabel } from './labels';
 import {
   addBuildsOn,
@@ -75,13 +74,13 @@ export function ReportButton({ objectType, objectId, label }: { objectType: Repo
   const save = useMutation({
     mutationFn: () => createReport({ object_type: objectType, object_id: objectId, reason: reason.trim() }),
     onSuccess: () => {
-      notifySuccess(ti('ideas.report.done'));
+      notifySuccess(t('ideas.report.done'));
       setReason('');
       close();
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
-        notifySuccess(ti('ideas.report.already'));
+        notifySuccess(t('ideas.report.already'));
         close();
       } else fail(error);
     },
@@ -89,9 +88,9 @@ export function ReportButton({ objectType, objectId, label }: { objectType: Repo
   return (
     <>
       <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconFlag size={12} aria-hidden />} onClick={() => setOpened(true)} aria-label={label}>
-        {ti('ideas.report.action')}
+        {t('ideas.report.action')}
       </Button>
-      <Modal opened={opened} onClose={close} title={objectType === 'idea' ? ti('ideas.report.titleIdea') : ti('ideas.report.titleComment')}>
+      <Modal opened={opened} onClose={close} title={objectType === 'idea' ? t('ideas.report.titleIdea') : t('ideas.report.titleComment')}>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -101,9 +100,9 @@ export function ReportButton({ objectType, objectId, label }: { objectType: Repo
           noValidate
         >
           <Stack gap="sm">
-            <Text fz="sm">{ti('ideas.report.intro')}</Text>
+            <Text fz="sm">{t('ideas.report.intro')}</Text>
             <Textarea
-              label={ti('ideas.report.reason')}
+              label={t('ideas.report.reason')}
               required
               autosize
               minRows={3}
@@ -116,7 +115,7 @@ export function ReportButton({ objectType, objectId, label }: { objectType: Repo
               }}
               error={err('reason')}
             />
-            <Actions onCancel={close} busy={save.isPending} label={ti('ideas.report.send')} />
+            <Actions onCancel={close} busy={save.isPending} label={t('ideas.report.send')} />
           </Stack>
         </form>
       </Modal>
@@ -143,7 +142,7 @@ export function ModerationDialog({
   onDone: (result: Idea | Comment) => void;
 }) {
   return (
-    <Modal opened={target !== null} onClose={onClose} title={target ? ti(`ideas.moderateTitle.${action}`) : ''} size="lg">
+    <Modal opened={target !== null} onClose={onClose} title={target ? t(`ideas.moderateTitle.${action}`) : ''} size="lg">
       {target && <ModerationForm key={`${target.type}-${target.id}-${action}`} target={target} action={action} onClose={onClose} onDone={onDone} />}
     </Modal>
   );
@@ -172,7 +171,7 @@ function ModerationForm({
       return moderateComment(target.id, { action, note: note.trim(), ...(edit ? { body: text.trim() } : {}) });
     },
     onSuccess: (result) => {
-      notifySuccess(ti(`ideas.moderated.${action}`));
+      notifySuccess(t(`ideas.moderated.${action}`));
       onDone(result);
       onClose();
     },
@@ -182,7 +181,7 @@ function ModerationForm({
     const next: Errors = {};
     if (!note.trim()) next.note = t('form.required');
     if (action === 'edit' && !text.trim()) next[target.type === 'idea' ? 'description' : 'body'] = t('form.required');
-    if (action === 'edit' && target.type === 'idea' && title.trim().length < 3) next.title = ti('ideas.form.titleLength');
+    if (action === 'edit' && target.type === 'idea' && title.trim().length < 3) next.title = t('ideas.form.titleLength');
     setErrors(next);
     if (Object.keys(next).length === 0) save.mutate();
   };
@@ -195,10 +194,10 @@ function ModerationForm({
       noValidate
     >
       <Stack gap="sm">
-        <Text fz="sm">{ti(`ideas.moderateHint.${action}`)}</Text>
+        <Text fz="sm">{t(`ideas.moderateHint.${action}`)}</Text>
         {action === 'edit' && target.type === 'idea' && (
           <TextInput
-            label={ti('ideas.form.title')}
+            label={t('ideas.form.title')}
             required
             maxLength={200}
             value={title}
@@ -211,8 +210,8 @@ function ModerationForm({
         )}
         {action === 'edit' && (
           <Textarea
-            label={target.type === 'idea' ? ti('ideas.form.description') : ti('ideas.comments.body')}
-            description={ti('ideas.markdownHint')}
+            label={target.type === 'idea' ? t('ideas.form.description') : t('ideas.comments.body')}
+            description={t('ideas.markdownHint')}
             required
             autosize
             minRows={4}
@@ -225,8 +224,8 @@ function ModerationForm({
           />
         )}
         <Textarea
-          label={ti('ideas.moderate.note')}
-          description={ti('ideas.moderate.noteHint')}
+          label={t('ideas.moderate.note')}
+          description={t('ideas.moderate.noteHint')}
           required
           autosize
           minRows={2}
@@ -282,7 +281,7 @@ export function IdeaPicker({
       filter={({ options }) => options}
       value={value || null}
       onChange={(v) => onChange(v ?? '')}
-      nothingFoundMessage={ideas.isFetching ? t('common.loading') : ti('ideas.picker.none')}
+      nothingFoundMessage={ideas.isFetching ? t('common.loading') : t('ideas.picker.none')}
       error={error}
     />
   );
@@ -295,7 +294,7 @@ export function MergeDialog({ idea, opened, onClose, onDone }: { idea: { id: num
   const save = useMutation({
     mutationFn: () => mergeIdea(idea?.id ?? 0, Number(into)),
     onSuccess: (kept) => {
-      notifySuccess(ti('ideas.merge.done', { title: kept.title }));
+      notifySuccess(t('ideas.merge.done', { title: kept.title }));
       setInto('');
       onDone(kept);
       onClose();
@@ -303,7 +302,7 @@ export function MergeDialog({ idea, opened, onClose, onDone }: { idea: { id: num
     onError: fail,
   });
   return (
-    <Modal opened={opened && idea !== null} onClose={onClose} title={idea ? ti('ideas.merge.title', { title: idea.title }) : ''} size="lg">
+    <Modal opened={opened && idea !== null} onClose={onClose} title={idea ? t('ideas.merge.title', { title: idea.title }) : ''} size="lg">
       {idea && (
         <form
           onSubmit={(e) => {
@@ -314,9 +313,9 @@ export function MergeDialog({ idea, opened, onClose, onDone }: { idea: { id: num
           noValidate
         >
           <Stack gap="sm">
-            <Text fz="sm">{ti('ideas.merge.intro')}</Text>
-            <IdeaPicker spaceId={idea.space_id} exclude={[idea.id]} value={into} onChange={setInto} label={ti('ideas.merge.into')} error={err('into')} />
-            <Actions onCancel={onClose} busy={save.isPending} label={ti('ideas.merge.action')} danger />
+            <Text fz="sm">{t('ideas.merge.intro')}</Text>
+            <IdeaPicker spaceId={idea.space_id} exclude={[idea.id]} value={into} onChange={setInto} label={t('ideas.merge.into')} error={err('into')} />
+            <Actions onCancel={onClose} busy={save.isPending} label={t('ideas.merge.action')} danger />
           </Stack>
         </form>
       )}
@@ -338,7 +337,7 @@ export function BuildOnDialog({ idea, opened, onClose, onDone }: { idea: Idea; o
     onError: fail,
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={ti('ideas.buildOn.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('ideas.buildOn.title')} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -348,16 +347,16 @@ export function BuildOnDialog({ idea, opened, onClose, onDone }: { idea: Idea; o
         noValidate
       >
         <Stack gap="sm">
-          <Text fz="sm">{ti('ideas.buildOn.intro')}</Text>
+          <Text fz="sm">{t('ideas.buildOn.intro')}</Text>
           <IdeaPicker
             spaceId={idea.space_id}
             exclude={[idea.id, ...idea.builds_on.map((b) => b.id)]}
             value={other}
             onChange={setOther}
-            label={ti('ideas.buildOn.other')}
+            label={t('ideas.buildOn.other')}
             error={err('other')}
           />
-          <Actions onCancel={onClose} busy={save.isPending} label={ti('ideas.buildOn.action')} />
+          <Actions onCancel={onClose} busy={save.isPending} label={t('ideas.buildOn.action')} />
         </Stack>
       </form>
     </Modal>
@@ -374,14 +373,14 @@ export function StatusDialog({ idea, opened, onClose, onDone }: { idea: Idea; op
   const save = useMutation({
     mutationFn: () => setIdeaStatus(idea.id, status === 'declined' ? { status, reason: reason.trim() } : { status }),
     onSuccess: (updated) => {
-      notifySuccess(ti('ideas.status.changed', { status: statusLabel(updated.status) }));
+      notifySuccess(t('ideas.status.changed', { status: statusLabel(updated.status) }));
       onDone(updated);
       onClose();
     },
     onError: fail,
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={ti('ideas.status.title')}>
+    <Modal opened={opened} onClose={onClose} title={t('ideas.status.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -392,7 +391,7 @@ export function StatusDialog({ idea, opened, onClose, onDone }: { idea: Idea; op
       >
         <Stack gap="sm">
           <Select
-            label={ti('ideas.statusLabel')}
+            label={t('ideas.statusLabel')}
             data={SETTABLE_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
             value={status}
             allowDeselect={false}
@@ -402,8 +401,8 @@ export function StatusDialog({ idea, opened, onClose, onDone }: { idea: Idea; op
           />
           {status === 'declined' && (
             <Textarea
-              label={ti('ideas.status.reason')}
-              description={ti('ideas.status.reasonHint')}
+              label={t('ideas.status.reason')}
+              description={t('ideas.status.reasonHint')}
               required
               autosize
               minRows={3}
@@ -416,7 +415,7 @@ export function StatusDialog({ idea, opened, onClose, onDone }: { idea: Idea; op
               error={err('reason')}
             />
           )}
-          {status === 'selected' && <Text fz="xs" c="dimmed">{ti('ideas.status.selectedHint')}</Text>}
+          {status === 'selected' && <Text fz="xs" c="dimmed">{t('ideas.status.selectedHint')}</Text>}
           <Actions onCancel={onClose} busy={save.isPending} label={t('common.save')} />
         </Stack>
       </form>
@@ -432,22 +431,22 @@ export function EditIdeaDialog({ idea, opened, onClose, onDone }: { idea: Idea; 
   const save = useMutation({
     mutationFn: () => updateIdea(idea.id, { title: title.trim(), description: description.trim(), tags: normaliseTags(tags), version: idea.version }),
     onSuccess: (updated) => {
-      notifySuccess(ti('ideas.edit.saved'));
+      notifySuccess(t('ideas.edit.saved'));
       onDone(updated);
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) notifyError(ti('ideas.edit.conflict'));
+      if (error instanceof ApiError && error.status === 409) notifyError(t('ideas.edit.conflict'));
       else fail(error);
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={ti('ideas.edit.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('ideas.edit.title')} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const next: Errors = {};
-          if (title.trim().length < 3) next.title = ti('ideas.form.titleLength');
+          if (title.trim().length < 3) next.title = t('ideas.form.titleLength');
           if (!description.trim()) next.description = t('form.required');
           setErrors(next);
           if (Object.keys(next).length === 0) save.mutate();
@@ -456,7 +455,7 @@ export function EditIdeaDialog({ idea, opened, onClose, onDone }: { idea: Idea; 
       >
         <Stack gap="sm">
           <TextInput
-            label={ti('ideas.form.title')}
+            label={t('ideas.form.title')}
             required
             maxLength={200}
             data-autofocus
@@ -468,8 +467,8 @@ export function EditIdeaDialog({ idea, opened, onClose, onDone }: { idea: Idea; 
             error={err('title')}
           />
           <Textarea
-            label={ti('ideas.form.description')}
-            description={ti('ideas.markdownHint')}
+            label={t('ideas.form.description')}
+            description={t('ideas.markdownHint')}
             required
             autosize
             minRows={5}
@@ -480,7 +479,7 @@ export function EditIdeaDialog({ idea, opened, onClose, onDone }: { idea: Idea; 
             }}
             error={err('description')}
           />
-          <TagsInput label={ti('ideas.form.tags')} maxTags={10} value={tags} onChange={setTags} error={err('tags')} splitChars={[',', ' ']} />
+          <TagsInput label={t('ideas.form.tags')} maxTags={10} value={tags} onChange={setTags} error={err('tags')} splitChars={[',', ' ']} />
           <Actions onCancel={onClose} busy={save.isPending} label={t('common.saveChanges')} />
         </Stack>
       </form>
@@ -506,7 +505,7 @@ export function CoAuthorDialog({ idea, opened, onClose, onDone }: { idea: Idea; 
     onError: fail,
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={ti('ideas.coAuthor.title')}>
+    <Modal opened={opened} onClose={onClose} title={t('ideas.coAuthor.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -516,19 +515,19 @@ export function CoAuthorDialog({ idea, opened, onClose, onDone }: { idea: Idea; 
         noValidate
       >
         <Stack gap="sm">
-          <Text fz="sm">{ti('ideas.coAuthor.intro')}</Text>
+          <Text fz="sm">{t('ideas.coAuthor.intro')}</Text>
           <Select
-            label={ti('ideas.coAuthor.person')}
+            label={t('ideas.coAuthor.person')}
             required
             searchable
             data-autofocus
             data={data}
             value={userId || null}
             onChange={(v) => setUserId(v ?? '')}
-            nothingFoundMessage={members.isFetching ? t('common.loading') : ti('ideas.coAuthor.nobody')}
+            nothingFoundMessage={members.isFetching ? t('common.loading') : t('ideas.coAuthor.nobody')}
             error={err('user_id')}
           />
-          <Actions onCancel={onClose} busy={save.isPending} label={ti('ideas.coAuthor.add')} />
+          <Actions onCancel={onClose} busy={save.isPending} label={t('ideas.coAuthor.add')} />
         </Stack>
       </form>
     </Modal>
@@ -550,14 +549,14 @@ export function PromoteDialog({ idea, opened, onClose, onDone }: { idea: Idea; o
   const save = useMutation({
     mutationFn: () => promoteIdea(idea.id, { framework_id: Number(chosen), hypothesis: hypothesis.trim(), fit, ...(title.trim() ? { title: title.trim() } : {}) }),
     onSuccess: (project) => {
-      notifySuccess(ti('ideas.promote.done', { title: project.title }));
+      notifySuccess(t('ideas.promote.done', { title: project.title }));
       onDone(project);
       onClose();
     },
     onError: fail,
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={ti('ideas.promote.title')} size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('ideas.promote.title')} size="xl">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -570,9 +569,9 @@ export function PromoteDialog({ idea, opened, onClose, onDone }: { idea: Idea; o
         noValidate
       >
         <Stack gap="sm">
-          <Text fz="sm">{ti('ideas.promote.intro')}</Text>
+          <Text fz="sm">{t('ideas.promote.intro')}</Text>
           <Select
-            label={ti('ideas.promote.framework')}
+            label={t('ideas.promote.framework')}
             required
             data={options}
             value={chosen || null}
@@ -580,10 +579,10 @@ export function PromoteDialog({ idea, opened, onClose, onDone }: { idea: Idea; o
             onChange={(v) => setFrameworkId(v ?? '')}
             error={err('framework_id')}
           />
-          <TextInput label={ti('ideas.promote.projectTitle')} maxLength={200} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={err('title')} />
+          <TextInput label={t('ideas.promote.projectTitle')} maxLength={200} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={err('title')} />
           <Textarea
-            label={ti('ideas.promote.hypothesis')}
-            description={ti('ideas.promote.hypothesisHint')}
+            label={t('ideas.promote.hypothesis')}
+            description={t('ideas.promote.hypothesisHint')}
             required
             autosize
             minRows={2}
@@ -597,7 +596,7 @@ export function PromoteDialog({ idea, opened, onClose, onDone }: { idea: Idea; o
             error={err('hypothesis')}
           />
           <FitQuestions answers={fit} errors={errors} onChange={(q, value) => setFit((f) => ({ ...f, [q]: value }))} />
-          <Actions onCancel={onClose} busy={save.isPending} label={ti('ideas.promote.action')} />
+          <Actions onCancel={onClose} busy={save.isPending} label={t('ideas.promote.action')} />
         </Stack>
       </form>
     </Modal>

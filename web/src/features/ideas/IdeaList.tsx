@@ -10,8 +10,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { QueryError } from '../../components/QueryError';
 import { TableSkeleton } from '../../components/Skeletons';
 import { compact, oneOf, useDebouncedUrlText, useUrlFilters } from '../../components/urlState';
-import { t } from '../../messages';
-import { ti, tpi } from './i18n';
+import { t, tp } from '../../messages';
 import { sortLabel, statusLabel } from './labels';
 import { InterestBadge, StatusBadge } from './parts';
 import { useIdeaList } from './queries';
@@ -34,7 +33,7 @@ function InternalInterest({ idea }: { idea: IdeaSummary }) {
   if (idea.interest_count === 0) return null;
   return (
     <Badge variant="outline" radius="sm" size="sm" color="orange" style={{ textTransform: 'none' }}>
-      {tpi('ideas.list.interest', idea.interest_count, { score: idea.interest_score })}
+      {tp('ideas.list.interest', idea.interest_count, { score: idea.interest_score })}
     </Badge>
   );
 }
@@ -51,7 +50,7 @@ function IdeaRow({ idea, internal, onTag }: { idea: IdeaSummary; internal: boole
             <StatusBadge status={idea.status} />
             {idea.hidden && (
               <Badge variant="outline" color="gray" radius="sm" size="sm" leftSection={<IconEyeOff size={12} aria-hidden />} style={{ textTransform: 'none' }}>
-                {ti('ideas.hidden')}
+                {t('ideas.hidden')}
               </Badge>
             )}
           </Group>
@@ -62,16 +61,16 @@ function IdeaRow({ idea, internal, onTag }: { idea: IdeaSummary; internal: boole
           )}
           <Group gap={6} wrap="wrap">
             {idea.tags.map((tag) => (
-              <UnstyledButton key={tag} onClick={() => onTag(tag)} className={classes.tag} aria-label={ti('ideas.list.filterTag', { tag })}>
+              <UnstyledButton key={tag} onClick={() => onTag(tag)} className={classes.tag} aria-label={t('ideas.list.filterTag', { tag })}>
                 #{tag}
               </UnstyledButton>
             ))}
             <Text fz="xs" c="dimmed">
-              {ti('ideas.list.by', { names: idea.authors.map((a) => a.display_name).join(', ') })}
+              {t('ideas.list.by', { names: idea.authors.map((a) => a.display_name).join(', ') })}
             </Text>
             {idea.project && (
               <Badge variant="light" color="green" radius="sm" size="sm" leftSection={<IconRocket size={12} aria-hidden />} style={{ textTransform: 'none' }}>
-                {ti('ideas.inProject', { title: idea.project.title })}
+                {t('ideas.inProject', { title: idea.project.title })}
               </Badge>
             )}
           </Group>
@@ -84,8 +83,8 @@ function IdeaRow({ idea, internal, onTag }: { idea: IdeaSummary; internal: boole
                 {idea.vote_count}
               </Text>
               <VisuallyHidden>
-                {tpi('ideas.votes', idea.vote_count)}
-                {idea.my_vote ? `, ${ti('ideas.list.myVote')}` : ''}
+                {tp('ideas.votes', idea.vote_count)}
+                {idea.my_vote ? `, ${t('ideas.list.myVote')}` : ''}
               </VisuallyHidden>
             </Group>
             <Group gap={4} wrap="nowrap">
@@ -93,7 +92,7 @@ function IdeaRow({ idea, internal, onTag }: { idea: IdeaSummary; internal: boole
               <Text fz="sm" aria-hidden>
                 {idea.comment_count}
               </Text>
-              <VisuallyHidden>{tpi('ideas.comments', idea.comment_count)}</VisuallyHidden>
+              <VisuallyHidden>{tp('ideas.comments', idea.comment_count)}</VisuallyHidden>
             </Group>
           </Group>
           {internal ? <InternalInterest idea={idea} /> : idea.interest_level !== 'none' && <InterestBadge level={idea.interest_level} />}
@@ -156,7 +155,7 @@ export function IdeaList({ challengeId, spaceId, internal, empty, label }: IdeaL
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Stack gap={4}>
           <Text fz="sm" fw={500} id="idea-sort-label">
-            {ti('ideas.sort.label')}
+            {t('ideas.sort.label')}
           </Text>
           <SegmentedControl
             size="sm"
@@ -168,7 +167,7 @@ export function IdeaList({ challengeId, spaceId, internal, empty, label }: IdeaL
         </Stack>
         <TextInput
           label={t('common.search')}
-          placeholder={ti('ideas.list.searchPlaceholder')}
+          placeholder={t('ideas.list.searchPlaceholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={search.text}
           onChange={(e) => search.onChange(e.currentTarget.value)}
@@ -176,8 +175,8 @@ export function IdeaList({ challengeId, spaceId, internal, empty, label }: IdeaL
           size="sm"
         />
         <Autocomplete
-          label={ti('ideas.tag')}
-          placeholder={ti('ideas.list.tagPlaceholder')}
+          label={t('ideas.tag')}
+          placeholder={t('ideas.list.tagPlaceholder')}
           leftSection={<IconTag size={16} aria-hidden />}
           data={knownTags}
           value={tagText.text}
@@ -187,7 +186,7 @@ export function IdeaList({ challengeId, spaceId, internal, empty, label }: IdeaL
           size="sm"
         />
         <Select
-          label={ti('ideas.statusLabel')}
+          label={t('ideas.statusLabel')}
           placeholder={t('common.all')}
           data={IDEA_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
           value={status ?? null}

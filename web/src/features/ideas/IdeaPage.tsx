@@ -25,10 +25,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { PageSkeleton } from '../../components/Skeletons';
 import { RelativeTime } from '../../components/Time';
+import { t, tp } from '../../messages';
 import { isInternal, useSignedIn } from '../auth/session';
 import { Attachments } from './Attachments';
 import { Comments } from './Comments';
-import { ti, tpi } from './i18n';
 import {
   BuildOnDialog,
   CoAuthorDialog,
@@ -62,8 +62,8 @@ import type { Challenge, Idea, IdeaRef, ModerationAction } from './types';
 function closedReason(challenge: Challenge | null, action: PhaseAction, what: 'comment' | 'review'): string {
   if (!challenge) return '';
   const opens = opensOn(challenge.phases, challenge.phase, action);
-  if (opens) return ti(what === 'comment' ? 'ideas.comments.opensOn' : 'ideas.review.opensOn', { date: formatDay(opens) });
-  return ti(what === 'comment' ? 'ideas.comments.closed' : 'ideas.review.closed');
+  if (opens) return t(what === 'comment' ? 'ideas.comments.opensOn' : 'ideas.review.opensOn', { date: formatDay(opens) });
+  return t(what === 'comment' ? 'ideas.comments.closed' : 'ideas.review.closed');
 }
 
 function VotePanel({ idea, challenge, participate }: { idea: Idea; challenge: Challenge | null; participate: boolean }) {
@@ -75,13 +75,13 @@ function VotePanel({ idea, challenge, participate }: { idea: Idea; challenge: Ch
     onError: (e) => notifyError(e),
   });
   let note: string | null = null;
-  if (!state.can && state.why === 'phase') note = state.opens ? ti('ideas.vote.opensOn', { date: formatDay(state.opens) }) : ti('ideas.vote.closed');
-  else if (!state.can && state.why === 'budget') note = tpi('ideas.vote.noneLeft', challenge?.votes_per_person ?? 0);
-  else if (state.can && state.left !== null && challenge) note = tpi('ideas.vote.left', state.left, { total: challenge.votes_per_person });
-  else if (state.can) note = ti('ideas.vote.standalone');
+  if (!state.can && state.why === 'phase') note = state.opens ? t('ideas.vote.opensOn', { date: formatDay(state.opens) }) : t('ideas.vote.closed');
+  else if (!state.can && state.why === 'budget') note = tp('ideas.vote.noneLeft', challenge?.votes_per_person ?? 0);
+  else if (state.can && state.left !== null && challenge) note = tp('ideas.vote.left', state.left, { total: challenge.votes_per_person });
+  else if (state.can) note = t('ideas.vote.standalone');
   const disabled = !state.can || !participate || idea.merged_into !== null;
   return (
-    <Section id="votes-heading" title={tpi('ideas.votes', idea.vote_count)}>
+    <Section id="votes-heading" title={tp('ideas.votes', idea.vote_count)}>
       <Stack gap="xs">
         <Button
           leftSection={<IconThumbUp size={16} aria-hidden />}
@@ -92,18 +92,18 @@ function VotePanel({ idea, challenge, participate }: { idea: Idea; challenge: Ch
           onClick={() => toggle.mutate()}
           aria-describedby="vote-note"
         >
-          {idea.my_vote ? ti('ideas.vote.voted') : ti('ideas.vote.action')}
+          {idea.my_vote ? t('ideas.vote.voted') : t('ideas.vote.action')}
         </Button>
         {idea.my_vote && state.can && (
           <Text fz="xs" c="dimmed">
-            {ti('ideas.vote.withdrawHint')}
+            {t('ideas.vote.withdrawHint')}
           </Text>
         )}
         <Text fz="xs" c="dimmed" id="vote-note">
-          {participate ? note : ti('ideas.guestReadOnly')}
+          {participate ? note : t('ideas.guestReadOnly')}
         </Text>
         <Text fz="xs" c="dimmed">
-          {ti('ideas.vote.noPoints')}
+          {t('ideas.vote.noPoints')}
         </Text>
       </Stack>
     </Section>
@@ -139,11 +139,11 @@ function BuildsOnSection({ idea, canLink }: { idea: Idea; canLink: boolean }) {
   return (
     <Section
       id="links-heading"
-      title={ti('ideas.links.title')}
+      title={t('ideas.links.title')}
       action={
         canLink ? (
           <Button size="xs" variant="light" leftSection={<IconGitBranch size={14} aria-hidden />} onClick={open}>
-            {ti('ideas.buildOn.title')}
+            {t('ideas.buildOn.title')}
           </Button>
         ) : undefined
       }
@@ -151,22 +151,22 @@ function BuildsOnSection({ idea, canLink }: { idea: Idea; canLink: boolean }) {
       <Stack gap="sm">
         <div>
           <Text fz="xs" c="dimmed" fw={600} mb={4} id="builds-on-label">
-            {ti('ideas.links.buildsOn')}
+            {t('ideas.links.buildsOn')}
           </Text>
           <LinkList
             items={idea.builds_on}
-            empty={ti('ideas.links.buildsOnNone')}
-            {...(canLink ? { onRemove: (id: number) => remove.mutate(id), removeLabel: (title: string) => ti('ideas.links.remove', { title }) } : {})}
+            empty={t('ideas.links.buildsOnNone')}
+            {...(canLink ? { onRemove: (id: number) => remove.mutate(id), removeLabel: (title: string) => t('ideas.links.remove', { title }) } : {})}
           />
         </div>
         <div>
           <Text fz="xs" c="dimmed" fw={600} mb={4}>
-            {ti('ideas.links.builtOnBy')}
+            {t('ideas.links.builtOnBy')}
           </Text>
-          <LinkList items={idea.built_on_by} empty={ti('ideas.links.builtOnByNone')} />
+          <LinkList items={idea.built_on_by} empty={t('ideas.links.builtOnByNone')} />
         </div>
         <Text fz="xs" c="dimmed">
-          {ti('ideas.links.rule')}
+          {t('ideas.links.rule')}
         </Text>
       </Stack>
       <BuildOnDialog idea={idea} opened={adding} onClose={close} onDone={setIdea} />
@@ -180,11 +180,11 @@ function AuthorsSection({ idea, canAdd }: { idea: Idea; canAdd: boolean }) {
   return (
     <Section
       id="authors-heading"
-      title={ti('ideas.authors.title')}
+      title={t('ideas.authors.title')}
       action={
         canAdd && idea.authors.length < 10 ? (
           <Button size="xs" variant="light" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={open}>
-            {ti('ideas.coAuthor.add')}
+            {t('ideas.coAuthor.add')}
           </Button>
         ) : undefined
       }
@@ -194,7 +194,7 @@ function AuthorsSection({ idea, canAdd }: { idea: Idea; canAdd: boolean }) {
           <List.Item key={a.id}>
             {a.display_name}{' '}
             <Text span fz="xs" c="dimmed">
-              {a.role === 'author' ? ti('ideas.authors.author') : ti('ideas.authors.coAuthor')}
+              {a.role === 'author' ? t('ideas.authors.author') : t('ideas.authors.coAuthor')}
             </Text>
           </List.Item>
         ))}
@@ -213,29 +213,29 @@ function ModeratorPanel({ idea, me, onMerged }: { idea: Idea; me: MeAnswer; onMe
   const target: ModerationTarget = { type: 'idea', id: idea.id, title: idea.title, description: idea.description };
   const merged = idea.merged_into !== null;
   return (
-    <Section id="moderation-heading" title={ti('ideas.moderation.panel')}>
+    <Section id="moderation-heading" title={t('ideas.moderation.panel')}>
       <Stack gap="xs">
         <Button size="xs" variant="default" leftSection={<IconTag size={14} aria-hidden />} onClick={() => setDialog('status')} disabled={merged || idea.status === 'in_project'}>
-          {ti('ideas.status.title')}
+          {t('ideas.status.title')}
         </Button>
         {idea.hidden ? (
           <Button size="xs" variant="default" leftSection={<IconEye size={14} aria-hidden />} onClick={() => setModeration('restore')}>
-            {ti('ideas.moderate.restore')}
+            {t('ideas.moderate.restore')}
           </Button>
         ) : (
           <Button size="xs" variant="default" leftSection={<IconEyeOff size={14} aria-hidden />} onClick={() => setModeration('hide')} disabled={merged}>
-            {ti('ideas.moderate.hide')}
+            {t('ideas.moderate.hide')}
           </Button>
         )}
         <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setModeration('edit')} disabled={merged}>
-          {ti('ideas.moderate.editWithNote')}
+          {t('ideas.moderate.editWithNote')}
         </Button>
         <Button size="xs" variant="default" leftSection={<IconGitMerge size={14} aria-hidden />} onClick={() => setDialog('merge')} disabled={merged}>
-          {ti('ideas.merge.open')}
+          {t('ideas.merge.open')}
         </Button>
         {isManager(me.user.role) && idea.status !== 'in_project' && !merged && (
           <Button size="xs" variant="light" leftSection={<IconRocket size={14} aria-hidden />} onClick={() => setDialog('promote')}>
-            {ti('ideas.promote.title')}
+            {t('ideas.promote.title')}
           </Button>
         )}
       </Stack>
@@ -266,44 +266,44 @@ function IdeaView({ idea, challenge, me }: { idea: Idea; challenge: Challenge | 
   const refresh = () => void invalidate();
   const crumbs = challenge
     ? [
-        { label: ti('ideas.challenges.title'), to: '/ideas' },
+        { label: t('ideas.challenges.title'), to: '/ideas' },
         { label: challenge.title, to: `/ideas/challenges/${challenge.id}` },
       ]
-    : [{ label: ti('ideas.tab.ideas'), to: '/ideas/all' }];
+    : [{ label: t('ideas.tab.ideas'), to: '/ideas/all' }];
 
   return (
     <>
       <PageHeader
         title={idea.title}
         crumbs={crumbs}
-        description={ti('ideas.idea.byline', { names: idea.authors.map((a) => a.display_name).join(', ') })}
+        description={t('ideas.idea.byline', { names: idea.authors.map((a) => a.display_name).join(', ') })}
         actions={
           <>
-            {!author && <ReportButton objectType="idea" objectId={idea.id} label={ti('ideas.report.idea', { title: idea.title })} />}
+            {!author && <ReportButton objectType="idea" objectId={idea.id} label={t('ideas.report.idea', { title: idea.title })} />}
             {canEdit && author && (
               <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={openEdit}>
-                {ti('ideas.edit.action')}
+                {t('ideas.edit.action')}
               </Button>
             )}
           </>
         }
       />
       {merged && (
-        <Alert color="blue" variant="light" icon={<IconGitMerge size={18} aria-hidden />} mb="md" title={ti('ideas.idea.mergedTitle')}>
+        <Alert color="blue" variant="light" icon={<IconGitMerge size={18} aria-hidden />} mb="md" title={t('ideas.idea.mergedTitle')}>
           <Anchor component={Link} to={`/ideas/${idea.merged_into}`}>
-            {ti('ideas.idea.mergedLink')}
+            {t('ideas.idea.mergedLink')}
           </Anchor>
         </Alert>
       )}
       {idea.hidden && (
-        <Alert color="gray" variant="light" icon={<IconEyeOff size={18} aria-hidden />} mb="md" title={ti('ideas.idea.hiddenTitle')}>
-          {ti('ideas.idea.hiddenBody')}
+        <Alert color="gray" variant="light" icon={<IconEyeOff size={18} aria-hidden />} mb="md" title={t('ideas.idea.hiddenTitle')}>
+          {t('ideas.idea.hiddenBody')}
         </Alert>
       )}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
-            <Section id="idea-heading" title={ti('ideas.idea.description')}>
+            <Section id="idea-heading" title={t('ideas.idea.description')}>
               <Stack gap="sm">
                 <Group gap="xs" wrap="wrap">
                   <StatusBadge status={idea.status} size="md" />
@@ -312,11 +312,11 @@ function IdeaView({ idea, challenge, me }: { idea: Idea; challenge: Challenge | 
                     <TagBadge key={tag} tag={tag} />
                   ))}
                   <Text fz="xs" c="dimmed">
-                    {ti('ideas.idea.submitted')} <RelativeTime iso={idea.created_at} />
+                    {t('ideas.idea.submitted')} <RelativeTime iso={idea.created_at} />
                   </Text>
                 </Group>
                 {idea.status === 'declined' && idea.decline_reason && (
-                  <Alert color="red" variant="light" icon={<IconCircleX size={18} aria-hidden />} title={ti('ideas.idea.declinedTitle')} p="sm">
+                  <Alert color="red" variant="light" icon={<IconCircleX size={18} aria-hidden />} title={t('ideas.idea.declinedTitle')} p="sm">
                     {idea.decline_reason}
                   </Alert>
                 )}
@@ -324,10 +324,10 @@ function IdeaView({ idea, challenge, me }: { idea: Idea; challenge: Challenge | 
                   <Alert color="green" variant="light" icon={<IconRocket size={18} aria-hidden />} p="sm">
                     {internal ? (
                       <Anchor component={Link} to={`/projects/${idea.project.id}`} fz="sm">
-                        {ti('ideas.inProject', { title: idea.project.title })}
+                        {t('ideas.inProject', { title: idea.project.title })}
                       </Anchor>
                     ) : (
-                      ti('ideas.inProject', { title: idea.project.title })
+                      t('ideas.inProject', { title: idea.project.title })
                     )}
                   </Alert>
                 )}
@@ -336,7 +336,7 @@ function IdeaView({ idea, challenge, me }: { idea: Idea; challenge: Challenge | 
                   <Group gap={6} wrap="nowrap" align="flex-start">
                     <IconInfoCircle size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
                     <Text fz="xs" c="dimmed" fs="italic">
-                      {ti('ideas.moderationNote', { note: idea.moderation_note })}
+                      {t('ideas.moderationNote', { note: idea.moderation_note })}
                       {'moderated_by' in idea && idea.moderated_by ? ` (${idea.moderated_by.display_name})` : ''}
                     </Text>
                   </Group>
@@ -349,7 +349,7 @@ function IdeaView({ idea, challenge, me }: { idea: Idea; challenge: Challenge | 
               idea={idea}
               meId={userId}
               canComment={canComment}
-              closedReason={merged ? ti('ideas.comments.merged') : !participate ? ti('ideas.guestReadOnly') : closedReason(challenge, 'comment', 'comment')}
+              closedReason={merged ? t('ideas.comments.merged') : !participate ? t('ideas.guestReadOnly') : closedReason(challenge, 'comment', 'comment')}
               moderator={moderator}
               internal={internal}
             />
@@ -360,7 +360,7 @@ function IdeaView({ idea, challenge, me }: { idea: Idea; challenge: Challenge | 
             <VotePanel idea={idea} challenge={challenge} participate={participate} />
             <AuthorsSection idea={idea} canAdd={!merged && authorMayEdit} />
             {challenge && (
-              <Section id="challenge-heading" title={ti('ideas.challenge')}>
+              <Section id="challenge-heading" title={t('ideas.challenge')}>
                 <Stack gap={4}>
                   <Anchor component={Link} to={`/ideas/challenges/${challenge.id}`} fz="sm" fw={500}>
                     {challenge.title}
@@ -371,8 +371,9 @@ function IdeaView({ idea, challenge, me }: { idea: Idea; challenge: Challenge | 
                 </Stack>
               </Section>
             )}
-            {'interest' in idea && idea.interest && <InterestPanel idea={idea} onChanged={refresh} />}
-            {'review' in idea && idea.review && (
+            {/* Internal-only: the API sends these members to internal users only; the role check keeps it so. */}
+            {internal && 'interest' in idea && idea.interest && <InterestPanel idea={idea} onChanged={refresh} />}
+            {internal && 'review' in idea && idea.review && (
               <ReviewPanel
                 idea={idea}
                 meId={userId}

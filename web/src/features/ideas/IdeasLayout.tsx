@@ -4,7 +4,7 @@ import { Outlet, useLocation } from 'react-router';
 import { LinkTabs } from '../../components/LinkTabs';
 import { PageSkeleton } from '../../components/Skeletons';
 import { useSignedIn } from '../auth/session';
-import { ti } from './i18n';
+import { t } from '../../messages';
 import { moderatesAnywhere } from './labels';
 
 /** The section of /ideas/* that `pathname` is in: challenge pages, idea pages, moderation or points. */
@@ -24,15 +24,15 @@ export default function IdeasLayout() {
   const { pathname } = useLocation();
   const current = ideasSection(pathname);
   const tabs = [
-    { value: '', label: ti('ideas.tab.challenges'), icon: <IconTarget size={16} aria-hidden /> },
-    { value: 'all', label: ti('ideas.tab.ideas'), icon: <IconBulb size={16} aria-hidden /> },
-    ...(moderatesAnywhere(me) ? [{ value: 'moderation', label: ti('ideas.tab.moderation'), icon: <IconShieldCheck size={16} aria-hidden /> }] : []),
-    { value: 'points', label: ti('ideas.tab.points'), icon: <IconTrophy size={16} aria-hidden /> },
+    { value: '', label: t('ideas.tab.challenges'), icon: <IconTarget size={16} aria-hidden /> },
+    { value: 'all', label: t('ideas.tab.ideas'), icon: <IconBulb size={16} aria-hidden /> },
+    ...(moderatesAnywhere(me) ? [{ value: 'moderation', label: t('ideas.tab.moderation'), icon: <IconShieldCheck size={16} aria-hidden /> }] : []),
+    { value: 'points', label: t('ideas.tab.points'), icon: <IconTrophy size={16} aria-hidden /> },
   ];
   return (
     <>
       <LinkTabs
-        label={ti('ideas.sections')}
+        label={t('ideas.sections')}
         tabs={tabs.map((s) => ({ to: s.value ? `/ideas/${s.value}` : '/ideas', label: s.label, icon: s.icon, active: s.value === current }))}
       />
       <Suspense fallback={<PageSkeleton />}>

@@ -7,7 +7,6 @@ import { useUrlFilters } from '../../components/urlState';
 import { t } from '../../messages';
 import { useSpaceOptions } from '../admin/queries';
 import { isInternal, useSignedIn } from '../auth/session';
-import { ti } from './i18n';
 import { IdeaList } from './IdeaList';
 import { parseId } from './labels';
 
@@ -21,17 +20,17 @@ export default function IdeasPage() {
   return (
     <>
       <PageHeader
-        title={ti('ideas.all.title')}
-        description={ti('ideas.all.description')}
+        title={t('ideas.all.title')}
+        description={t('ideas.all.description')}
         actions={
           <Button component={Link} to={newIdea} leftSection={<IconBulb size={16} aria-hidden />}>
-            {ti('ideas.shareIdea')}
+            {t('ideas.shareIdea')}
           </Button>
         }
       />
       <Group mb="sm">
         <Select
-          label={ti('ideas.space')}
+          label={t('ideas.space')}
           placeholder={t('common.all')}
           data={spaces.data ?? []}
           value={spaceId ? String(spaceId) : null}
@@ -45,18 +44,18 @@ export default function IdeasPage() {
       <IdeaList
         spaceId={spaceId}
         internal={isInternal(me.user.role)}
-        label={ti('ideas.all.title')}
+        label={t('ideas.all.title')}
         empty={
           <EmptyState
             icon={<IconBulb size={24} />}
-            title={ti('ideas.all.emptyTitle')}
+            title={t('ideas.all.emptyTitle')}
             action={
               <Button component={Link} to={newIdea} variant="light">
-                {ti('ideas.shareIdea')}
+                {t('ideas.shareIdea')}
               </Button>
             }
           >
-            {ti('ideas.all.emptyBody')}
+            {t('ideas.all.emptyBody')}
           </EmptyState>
         }
       />

@@ -8,9 +8,8 @@ import { useState } from 'react';
 import { mapProblem } from '../../api/problem';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { DateTime } from '../../components/Time';
-import { t } from '../../messages';
+import { t, tp } from '../../messages';
 import { StakeholderSelect } from '../engagement/pickers';
-import { ti, tpi } from './i18n';
 import { formatDay, interestLevelLabel, parseId, todayUtc } from './labels';
 import { Muted, Section } from './parts';
 import { recordInterest, reviewIdea, useInterestRecords } from './queries';
@@ -24,7 +23,7 @@ function InternalNote() {
     <Group gap={4} wrap="nowrap">
       <IconLock size={12} aria-hidden />
       <Text fz="xs" c="dimmed">
-        {ti('ideas.internalOnly')}
+        {t('ideas.internalOnly')}
       </Text>
     </Group>
   );
@@ -40,7 +39,7 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
   const save = useMutation({
     mutationFn: () => recordInterest(idea.id, { stakeholder_id: Number(stakeholderId), level, ...(notedOn ? { noted_on: notedOn } : {}) }),
     onSuccess: (r) => {
-      notifySuccess(ti('ideas.interest.recorded', { name: r.name }));
+      notifySuccess(t('ideas.interest.recorded', { name: r.name }));
       setStakeholderId('');
       setNotedOn('');
       onChanged();
@@ -52,20 +51,20 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
     },
   });
   // "Explain numbers": the score is the sum of each stakeholder's latest level.
-  const why = idea.interest.map((r) => ti('ideas.interest.part', { name: r.name, level: interestLevelLabel(r.level), points: LEVEL_POINTS[r.level] })).join(' + ');
+  const why = idea.interest.map((r) => t('ideas.interest.part', { name: r.name, level: interestLevelLabel(r.level), points: LEVEL_POINTS[r.level] })).join(' + ');
   return (
-    <Section id="interest-heading" title={ti('ideas.interest.title')} action={<InternalNote />}>
+    <Section id="interest-heading" title={t('ideas.interest.title')} action={<InternalNote />}>
       <Stack gap="sm">
         <Text fz="sm" fw={600}>
-          {ti('ideas.interest.score', { score: idea.interest_score })}
+          {t('ideas.interest.score', { score: idea.interest_score })}
         </Text>
         {why && (
           <Text fz="xs" c="dimmed">
-            {ti('ideas.interest.why', { parts: why })}
+            {t('ideas.interest.why', { parts: why })}
           </Text>
         )}
         {idea.interest.length === 0 ? (
-          <Muted>{ti('ideas.interest.empty')}</Muted>
+          <Muted>{t('ideas.interest.empty')}</Muted>
         ) : (
           <List spacing={6} size="sm" listStyleType="none" aria-labelledby="interest-heading">
             {idea.interest.map((r) => (
@@ -78,7 +77,7 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
                     {interestLevelLabel(r.level)}
                   </Badge>
                   <Text fz="xs" c="dimmed">
-                    {formatDay(r.noted_on)} · {r.source === 'interaction' ? ti('ideas.interest.fromInteraction') : ti('ideas.interest.manual')}
+                    {formatDay(r.noted_on)} · {r.source === 'interaction' ? t('ideas.interest.fromInteraction') : t('ideas.interest.manual')}
                   </Text>
                 </Group>
               </List.Item>
@@ -86,16 +85,16 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
           </List>
         )}
         <Button size="compact-sm" variant="subtle" onClick={() => setShowAll((s) => !s)} aria-expanded={showAll} style={{ alignSelf: 'flex-start' }}>
-          {showAll ? ti('ideas.interest.hideHistory') : ti('ideas.interest.showHistory')}
+          {showAll ? t('ideas.interest.hideHistory') : t('ideas.interest.showHistory')}
         </Button>
         {showAll && history.data && (
-          <Table fz="xs" aria-label={ti('ideas.interest.history')}>
+          <Table fz="xs" aria-label={t('ideas.interest.history')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{ti('ideas.interest.stakeholder')}</Table.Th>
-                <Table.Th>{ti('ideas.interest.level')}</Table.Th>
-                <Table.Th>{ti('ideas.interest.notedOn')}</Table.Th>
-                <Table.Th>{ti('ideas.interest.recordedBy')}</Table.Th>
+                <Table.Th>{t('ideas.interest.stakeholder')}</Table.Th>
+                <Table.Th>{t('ideas.interest.level')}</Table.Th>
+                <Table.Th>{t('ideas.interest.notedOn')}</Table.Th>
+                <Table.Th>{t('ideas.interest.recordedBy')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -117,11 +116,11 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
             else save.mutate();
           }}
           noValidate
-          aria-label={ti('ideas.interest.record')}
+          aria-label={t('ideas.interest.record')}
         >
           <Stack gap="xs">
             <StakeholderSelect
-              label={ti('ideas.interest.stakeholder')}
+              label={t('ideas.interest.stakeholder')}
               value={stakeholderId}
               onChange={(v) => {
                 setStakeholderId(v);
@@ -132,7 +131,7 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
             />
             <SimpleGrid cols={2} spacing="xs">
               <Select
-                label={ti('ideas.interest.level')}
+                label={t('ideas.interest.level')}
                 data={INTEREST_LEVELS.map((l) => ({ value: l, label: interestLevelLabel(l) }))}
                 value={level}
                 allowDeselect={false}
@@ -142,7 +141,7 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
               />
               <TextInput
                 type="date"
-                label={ti('ideas.interest.notedOn')}
+                label={t('ideas.interest.notedOn')}
                 max={todayUtc()}
                 value={notedOn}
                 onChange={(e) => setNotedOn(e.currentTarget.value)}
@@ -151,7 +150,7 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
               />
             </SimpleGrid>
             <Button type="submit" size="xs" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-              {ti('ideas.interest.record')}
+              {t('ideas.interest.record')}
             </Button>
           </Stack>
         </form>
@@ -162,7 +161,7 @@ export function InterestPanel({ idea, onChanged }: { idea: InternalIdea; onChang
 
 /** The keys a review scores: the challenge's criteria, or `overall` (no criteria, or a stand-alone idea). */
 function reviewKeys(criteria: readonly ChallengeCriterion[]): { key: string; text: string; weight: number }[] {
-  return criteria.length > 0 ? criteria.map((c) => ({ key: c.key, text: c.text, weight: c.weight })) : [{ key: 'overall', text: ti('ideas.review.overall'), weight: 1 }];
+  return criteria.length > 0 ? criteria.map((c) => ({ key: c.key, text: c.text, weight: c.weight })) : [{ key: 'overall', text: t('ideas.review.overall'), weight: 1 }];
 }
 
 export function ReviewPanel({
@@ -188,7 +187,7 @@ export function ReviewPanel({
   const save = useMutation({
     mutationFn: () => reviewIdea(idea.id, { scores, note: note.trim() }),
     onSuccess: (r) => {
-      notifySuccess(ti('ideas.review.saved', { score: r.score }));
+      notifySuccess(t('ideas.review.saved', { score: r.score }));
       onChanged();
     },
     onError: (e) => {
@@ -199,17 +198,17 @@ export function ReviewPanel({
   });
   const textOf = new Map(keys.map((k) => [k.key, k.text]));
   return (
-    <Section id="reviews-heading" title={ti('ideas.review.title')} action={<InternalNote />}>
+    <Section id="reviews-heading" title={t('ideas.review.title')} action={<InternalNote />}>
       <Stack gap="sm">
         <Text fz="sm" fw={600}>
-          {idea.review.score === null ? ti('ideas.review.none') : tpi('ideas.review.summary', idea.review.count, { score: idea.review.score })}
+          {idea.review.score === null ? t('ideas.review.none') : tp('ideas.review.summary', idea.review.count, { score: idea.review.score })}
         </Text>
         {idea.review.reviews.length > 0 && (
           <List spacing="xs" size="sm" listStyleType="none" aria-labelledby="reviews-heading">
             {idea.review.reviews.map((r) => (
               <List.Item key={`${r.reviewer?.id ?? 'gone'}-${r.reviewed_at}`}>
                 <Text fz="sm" fw={500}>
-                  {ti('ideas.review.by', { name: r.reviewer?.display_name ?? ti('ideas.comments.formerUser'), score: r.score })}
+                  {t('ideas.review.by', { name: r.reviewer?.display_name ?? t('ideas.comments.formerUser'), score: r.score })}
                 </Text>
                 <Text fz="xs" c="dimmed">
                   {Object.entries(r.scores)
@@ -226,25 +225,25 @@ export function ReviewPanel({
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (Object.keys(scores).length === 0) setErrors({ scores: ti('ideas.review.scoreOne') });
+              if (Object.keys(scores).length === 0) setErrors({ scores: t('ideas.review.scoreOne') });
               else save.mutate();
             }}
             noValidate
-            aria-label={mine ? ti('ideas.review.update') : ti('ideas.review.add')}
+            aria-label={mine ? t('ideas.review.update') : t('ideas.review.add')}
           >
             <Stack gap="xs">
               {keys.map((k) => (
                 <Radio.Group
                   key={k.key}
                   label={k.text}
-                  description={k.key === 'overall' ? undefined : ti('ideas.challenge.weight', { weight: k.weight })}
+                  description={k.key === 'overall' ? undefined : t('ideas.challenge.weight', { weight: k.weight })}
                   value={scores[k.key] ? String(scores[k.key]) : ''}
                   onChange={(v) => setScores((s) => ({ ...s, [k.key]: Number(v) }))}
                   error={errors[`scores.${k.key}`]}
                 >
                   <Group gap="xs" mt={4}>
                     {[1, 2, 3, 4, 5].map((n) => (
-                      <Radio key={n} value={String(n)} label={String(n)} size="xs" aria-label={ti('ideas.review.scoreOf', { n, text: k.text })} />
+                      <Radio key={n} value={String(n)} label={String(n)} size="xs" aria-label={t('ideas.review.scoreOf', { n, text: k.text })} />
                     ))}
                   </Group>
                 </Radio.Group>
@@ -254,9 +253,9 @@ export function ReviewPanel({
                   {errors.scores}
                 </Text>
               )}
-              <Textarea label={ti('ideas.review.note')} autosize minRows={2} maxLength={4000} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} size="xs" />
+              <Textarea label={t('ideas.review.note')} autosize minRows={2} maxLength={4000} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} size="xs" />
               <Button type="submit" size="xs" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-                {mine ? ti('ideas.review.update') : ti('ideas.review.add')}
+                {mine ? t('ideas.review.update') : t('ideas.review.add')}
               </Button>
             </Stack>
           </form>

@@ -14,7 +14,7 @@ import { RelativeTime } from '../../components/Time';
 import { oneOf, useUrlFilters } from '../../components/urlState';
 import { useSpaceOptions } from '../admin/queries';
 import { useSignedIn } from '../auth/session';
-import { ti } from './i18n';
+import { t } from '../../messages';
 import { MergeDialog, ModerationDialog, type ModerationTarget } from './IdeaDialogs';
 import { moderatesAnywhere, resolutionLabel } from './labels';
 import { getAllComments, getIdea, ideasKey, useReports } from './queries';
@@ -45,11 +45,11 @@ function ReportCard({
           <Group gap="xs" wrap="nowrap">
             <Icon size={16} aria-hidden />
             <Text fz="sm" fw={600} id={`report-${report.id}`}>
-              {isIdea ? ti('ideas.reports.idea') : ti('ideas.reports.comment')} · {spaceName}
+              {isIdea ? t('ideas.reports.idea') : t('ideas.reports.comment')} · {spaceName}
             </Text>
           </Group>
           <Text fz="xs" c="dimmed">
-            {ti('ideas.reports.reportedBy', { name: report.reported_by?.display_name ?? ti('ideas.comments.formerUser') })} · <RelativeTime iso={report.created_at} />
+            {t('ideas.reports.reportedBy', { name: report.reported_by?.display_name ?? t('ideas.comments.formerUser') })} · <RelativeTime iso={report.created_at} />
           </Text>
         </Group>
         <Blockquote p="xs" fz="sm" color="gray" iconSize={0}>
@@ -57,35 +57,35 @@ function ReportCard({
         </Blockquote>
         <Text fz="sm">
           <Text span fw={600} fz="sm">
-            {ti('ideas.reports.reason')}:
+            {t('ideas.reports.reason')}:
           </Text>{' '}
           {report.reason}
         </Text>
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Anchor component={Link} to={link} fz="sm">
-            {isIdea ? ti('ideas.reports.openIdea') : ti('ideas.reports.openComment')}
+            {isIdea ? t('ideas.reports.openIdea') : t('ideas.reports.openComment')}
           </Anchor>
           {open ? (
             <Group gap="xs" wrap="wrap">
               <Button size="xs" color="red" variant="light" leftSection={<IconEyeOff size={14} aria-hidden />} onClick={() => onModerate(report, 'hide')} disabled={busy}>
-                {ti('ideas.moderate.hide')}
+                {t('ideas.moderate.hide')}
               </Button>
               <Button size="xs" variant="default" leftSection={<IconEye size={14} aria-hidden />} onClick={() => onModerate(report, 'restore')} disabled={busy}>
-                {ti('ideas.reports.keep')}
+                {t('ideas.reports.keep')}
               </Button>
               <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onModerate(report, 'edit')} loading={busy}>
-                {ti('ideas.moderate.editWithNote')}
+                {t('ideas.moderate.editWithNote')}
               </Button>
               {isIdea && (
                 <Button size="xs" variant="default" leftSection={<IconGitMerge size={14} aria-hidden />} onClick={() => onMerge(report)} disabled={busy}>
-                  {ti('ideas.merge.open')}
+                  {t('ideas.merge.open')}
                 </Button>
               )}
             </Group>
           ) : (
             report.resolution && (
               <Badge variant="light" color="gray" radius="sm" style={{ textTransform: 'none' }}>
-                {ti('ideas.reports.resolved', {
+                {t('ideas.reports.resolved', {
                   resolution: resolutionLabel(report.resolution),
                   name: report.resolved_by?.display_name ?? '—',
                 })}
@@ -146,13 +146,13 @@ export default function ModerationPage() {
   else if (reports.isError) body = <QueryError error={reports.error} retry={() => reports.refetch()} />;
   else if (reports.items.length === 0)
     body = (
-      <EmptyState icon={<IconShieldCheck size={24} />} title={status === 'open' ? ti('ideas.reports.emptyTitle') : ti('ideas.reports.emptyResolvedTitle')}>
-        {status === 'open' ? ti('ideas.reports.emptyBody') : ti('ideas.reports.emptyResolvedBody')}
+      <EmptyState icon={<IconShieldCheck size={24} />} title={status === 'open' ? t('ideas.reports.emptyTitle') : t('ideas.reports.emptyResolvedTitle')}>
+        {status === 'open' ? t('ideas.reports.emptyBody') : t('ideas.reports.emptyResolvedBody')}
       </EmptyState>
     );
   else
     body = (
-      <Box component="ul" className={classes.plainList} aria-label={ti('ideas.reports.listLabel')}>
+      <Box component="ul" className={classes.plainList} aria-label={t('ideas.reports.listLabel')}>
         {reports.items.map((r) => (
           <ReportCard
             key={r.id}
@@ -168,15 +168,15 @@ export default function ModerationPage() {
 
   return (
     <>
-      <PageHeader title={ti('ideas.reports.title')} description={ti('ideas.reports.description')} />
+      <PageHeader title={t('ideas.reports.title')} description={t('ideas.reports.description')} />
       <Group mb="md" gap="sm" align="center">
         <IconFlag size={16} aria-hidden />
         <SegmentedControl
           size="sm"
-          aria-label={ti('ideas.reports.show')}
+          aria-label={t('ideas.reports.show')}
           data={[
-            { value: 'open', label: ti('ideas.reports.open') },
-            { value: 'resolved', label: ti('ideas.reports.resolvedTab') },
+            { value: 'open', label: t('ideas.reports.open') },
+            { value: 'resolved', label: t('ideas.reports.resolvedTab') },
           ]}
           value={status}
           onChange={(v) => setFilter('status', v === 'open' ? '' : v)}

@@ -7,17 +7,17 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { CardSkeleton } from '../../components/Skeletons';
 import { formatNumber } from '../../lib/format';
+import { t, tp } from '../../messages';
 import { Chart } from '../projects/Chart';
 import type { ChartColors } from '../projects/charts';
 import { pointsOption } from './charts';
-import { ti, tpi } from './i18n';
 import { badgeHow, badgeLabel, pointsReasonLabel } from './labels';
 import { useMyPoints } from './queries';
 import { BADGES, type PointsByReason } from './types';
 
 function PointsChart({ rows, total }: { rows: PointsByReason[]; total: number }) {
-  const build = useCallback((colors: ChartColors) => pointsOption(rows, (r) => pointsReasonLabel(r.reason), ti('ideas.points.title'), colors), [rows]);
-  const summary = ti('ideas.points.chartSummary', {
+  const build = useCallback((colors: ChartColors) => pointsOption(rows, (r) => pointsReasonLabel(r.reason), t('ideas.points.title'), colors), [rows]);
+  const summary = t('ideas.points.chartSummary', {
     total: formatNumber(total),
     parts: rows.map((r) => `${pointsReasonLabel(r.reason)}: ${formatNumber(r.points)}`).join(', '),
   });
@@ -34,14 +34,14 @@ export default function PointsPage() {
     body = (
       <EmptyState
         icon={<IconTrophy size={24} />}
-        title={ti('ideas.points.emptyTitle')}
+        title={t('ideas.points.emptyTitle')}
         action={
           <Button component={Link} to="/ideas" variant="light">
-            {ti('ideas.points.emptyAction')}
+            {t('ideas.points.emptyAction')}
           </Button>
         }
       >
-        {ti('ideas.points.emptyBody')}
+        {t('ideas.points.emptyBody')}
       </EmptyState>
     );
   else {
@@ -53,22 +53,22 @@ export default function PointsPage() {
           <Stack gap="md">
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="total-heading">
               <Title order={2} fz="md" fw={600} id="total-heading">
-                {ti('ideas.points.total')}
+                {t('ideas.points.total')}
               </Title>
               <Text fz={40} fw={700} lh={1.2}>
                 {formatNumber(total)}
               </Text>
               <Text fz="xs" c="dimmed">
-                {ti('ideas.points.rule')}
+                {t('ideas.points.rule')}
               </Text>
             </Paper>
             <Paper withBorder radius="md" p="md" component="section" aria-labelledby="reasons-heading">
               <Title order={2} fz="md" fw={600} id="reasons-heading" mb="sm">
-                {ti('ideas.points.byReason')}
+                {t('ideas.points.byReason')}
               </Title>
               {rows.length === 0 ? (
                 <Text fz="sm" c="dimmed">
-                  {ti('ideas.points.noReasons')}
+                  {t('ideas.points.noReasons')}
                 </Text>
               ) : (
                 <>
@@ -76,12 +76,12 @@ export default function PointsPage() {
                   <Table mt="sm" aria-labelledby="reasons-heading">
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th scope="col">{ti('ideas.points.reason')}</Table.Th>
+                        <Table.Th scope="col">{t('ideas.points.reason')}</Table.Th>
                         <Table.Th scope="col" ta="right">
-                          {ti('ideas.points.count')}
+                          {t('ideas.points.count')}
                         </Table.Th>
                         <Table.Th scope="col" ta="right">
-                          {ti('ideas.points.title')}
+                          {t('ideas.points.title')}
                         </Table.Th>
                       </Table.Tr>
                     </Table.Thead>
@@ -105,7 +105,7 @@ export default function PointsPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Paper withBorder radius="md" p="md" component="section" aria-labelledby="badges-heading">
             <Title order={2} fz="md" fw={600} id="badges-heading" mb="sm">
-              {tpi('ideas.points.badges', badges.length)}
+              {tp('ideas.points.badges', badges.length)}
             </Title>
             <List spacing="sm" listStyleType="none" aria-labelledby="badges-heading">
               {BADGES.map((b) => (
@@ -120,7 +120,7 @@ export default function PointsPage() {
                           {badgeLabel(b)}
                         </Text>
                         <Badge size="xs" variant={earned.has(b) ? 'light' : 'outline'} color={earned.has(b) ? 'teal' : 'gray'} style={{ textTransform: 'none' }}>
-                          {earned.has(b) ? ti('ideas.points.earned') : ti('ideas.points.notYet')}
+                          {earned.has(b) ? t('ideas.points.earned') : t('ideas.points.notYet')}
                         </Badge>
                       </Group>
                       <Text fz="xs" c="dimmed">
@@ -138,7 +138,7 @@ export default function PointsPage() {
   }
   return (
     <>
-      <PageHeader title={ti('ideas.points.pageTitle')} crumbs={[{ label: ti('ideas.challenges.title'), to: '/ideas' }]} description={ti('ideas.points.description')} />
+      <PageHeader title={t('ideas.points.pageTitle')} crumbs={[{ label: t('ideas.challenges.title'), to: '/ideas' }]} description={t('ideas.points.description')} />
       {body}
     </>
   );

@@ -4,7 +4,7 @@
 import { Anchor, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconExternalLink, IconGitBranch, IconSparkles } from '@tabler/icons-react';
-import { ti, tpi } from './i18n';
+import { t, tp } from '../../messages';
 import { similarText } from './labels';
 import { useSimilarIdeas } from './queries';
 import classes from './ideas.module.css';
@@ -39,12 +39,12 @@ export function SimilarIdeas({ text, spaceId, challengeId, buildOn, onToggleBuil
   const items = text.length >= 3 ? (similar.data ?? []) : [];
 
   let status: string;
-  if (spaceId === undefined) status = ti('ideas.similar.pickSpace');
-  else if (text.length < 3) status = ti('ideas.similar.start');
-  else if (similar.isError) status = ti('ideas.similar.failed');
-  else if (similar.isPending) status = ti('ideas.similar.looking');
-  else if (items.length === 0) status = ti('ideas.similar.none');
-  else status = tpi('ideas.similar.found', items.length);
+  if (spaceId === undefined) status = t('ideas.similar.pickSpace');
+  else if (text.length < 3) status = t('ideas.similar.start');
+  else if (similar.isError) status = t('ideas.similar.failed');
+  else if (similar.isPending) status = t('ideas.similar.looking');
+  else if (items.length === 0) status = t('ideas.similar.none');
+  else status = tp('ideas.similar.found', items.length);
 
   return (
     <Paper
@@ -61,7 +61,7 @@ export function SimilarIdeas({ text, spaceId, challengeId, buildOn, onToggleBuil
         <Group gap="xs" wrap="nowrap">
           <IconSparkles size={18} aria-hidden />
           <Title order={2} fz="md" fw={600} id="similar-heading">
-            {ti('ideas.similar.title')}
+            {t('ideas.similar.title')}
           </Title>
         </Group>
         {/* Present from the start, so that screen readers announce each change of the count. */}
@@ -69,7 +69,7 @@ export function SimilarIdeas({ text, spaceId, challengeId, buildOn, onToggleBuil
           {status}
         </Text>
         {items.length > 0 && (
-          <Box component="ul" className={classes.plainList} aria-label={ti('ideas.similar.listLabel')}>
+          <Box component="ul" className={classes.plainList} aria-label={t('ideas.similar.listLabel')}>
             {items.map((idea) => {
               const chosen = buildOn.includes(idea.id);
               return (
@@ -81,7 +81,7 @@ export function SimilarIdeas({ text, spaceId, challengeId, buildOn, onToggleBuil
                       rel="noopener"
                       fz="sm"
                       fw={600}
-                      aria-label={ti('ideas.similar.open', { title: idea.title })}
+                      aria-label={t('ideas.similar.open', { title: idea.title })}
                     >
                       {idea.title} <IconExternalLink size={12} aria-hidden />
                     </Anchor>
@@ -98,7 +98,7 @@ export function SimilarIdeas({ text, spaceId, challengeId, buildOn, onToggleBuil
                       onClick={() => onToggleBuildOn(idea.id, idea.title)}
                       style={{ alignSelf: 'flex-start' }}
                     >
-                      {chosen ? ti('ideas.similar.buildingOn') : ti('ideas.similar.buildOn')}
+                      {chosen ? t('ideas.similar.buildingOn') : t('ideas.similar.buildOn')}
                     </Button>
                   </Stack>
                 </Paper>
@@ -107,7 +107,7 @@ export function SimilarIdeas({ text, spaceId, challengeId, buildOn, onToggleBuil
           </Box>
         )}
         <Text fz="xs" c="dimmed">
-          {ti('ideas.similar.why')}
+          {t('ideas.similar.why')}
         </Text>
       </Stack>
     </Paper>

@@ -10,10 +10,9 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { PageSkeleton } from '../../components/Skeletons';
-import { t } from '../../messages';
+import { t, tp } from '../../messages';
 import { useSpaceOptions } from '../admin/queries';
 import { isInternal, useSignedIn } from '../auth/session';
-import { ti, tpi } from './i18n';
 import { canParticipate, formatDay, normaliseTags, opensOn, parseId, phaseAllows, phaseHint } from './labels';
 import { addBuildsOn, createIdea, useChallenge, useInvalidateIdeas, useSimilarIdeas } from './queries';
 import { focusSimilarPanel, SimilarIdeas, SIMILAR_PANEL_ID, useSimilarText } from './SimilarIdeas';
@@ -100,8 +99,8 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
     onSuccess: async ({ idea, failed }) => {
       discard();
       await invalidate();
-      notifySuccess(ti('ideas.submit.done', { title: idea.title }));
-      if (failed.length > 0) notifyError(ti('ideas.submit.linkFailed', { titles: failed.join(', ') }));
+      notifySuccess(t('ideas.submit.done', { title: idea.title }));
+      if (failed.length > 0) notifyError(t('ideas.submit.linkFailed', { titles: failed.join(', ') }));
       navigate(`/ideas/${idea.id}`);
     },
     onError: (error) => {
@@ -118,7 +117,7 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
     if (save.isPending || !open) return;
     const next: Record<string, string> = {};
     if (spaceId === undefined) next.space_id = t('form.required');
-    if (draft.title.trim().length < 3) next.title = ti('ideas.form.titleLength');
+    if (draft.title.trim().length < 3) next.title = t('ideas.form.titleLength');
     if (!draft.description.trim()) next.description = t('form.required');
     setErrors(next);
     if (Object.keys(next).length === 0) save.mutate();
@@ -130,27 +129,27 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
 
   const crumbs = challenge
     ? [
-        { label: ti('ideas.challenges.title'), to: '/ideas' },
+        { label: t('ideas.challenges.title'), to: '/ideas' },
         { label: challenge.title, to: `/ideas/challenges/${challenge.id}` },
       ]
-    : [{ label: ti('ideas.tab.ideas'), to: '/ideas/all' }];
+    : [{ label: t('ideas.tab.ideas'), to: '/ideas/all' }];
   const opens = challenge && !open ? opensOn(challenge.phases, challenge.phase, 'submit') : null;
 
   return (
     <>
       <PageHeader
-        title={challenge ? ti('ideas.submit.titleFor', { title: challenge.title }) : ti('ideas.submit.title')}
+        title={challenge ? t('ideas.submit.titleFor', { title: challenge.title }) : t('ideas.submit.title')}
         crumbs={crumbs}
-        description={challenge ? ti('ideas.submit.descriptionChallenge') : ti('ideas.submit.description')}
+        description={challenge ? t('ideas.submit.descriptionChallenge') : t('ideas.submit.description')}
       />
       {challenge && !open && (
-        <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} mb="md" title={ti('ideas.submit.closedTitle')}>
-          {phaseHint(challenge.phase)} {opens ? ti('ideas.submit.opensOn', { date: formatDay(opens) }) : ''}
+        <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} mb="md" title={t('ideas.submit.closedTitle')}>
+          {phaseHint(challenge.phase)} {opens ? t('ideas.submit.opensOn', { date: formatDay(opens) }) : ''}
         </Alert>
       )}
       {!mayTakePart && (
         <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} mb="md">
-          {ti('ideas.guestReadOnly')}
+          {t('ideas.guestReadOnly')}
         </Alert>
       )}
       <form ref={formRef} onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])}>
@@ -160,8 +159,8 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
               <Stack gap="md">
                 {!challenge && (
                   <Select
-                    label={ti('ideas.space')}
-                    description={ti('ideas.submit.spaceHint')}
+                    label={t('ideas.space')}
+                    description={t('ideas.submit.spaceHint')}
                     required
                     searchable
                     data={spaces}
@@ -174,8 +173,8 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
                   />
                 )}
                 <TextInput
-                  label={ti('ideas.form.title')}
-                  description={ti('ideas.submit.titleHint')}
+                  label={t('ideas.form.title')}
+                  description={t('ideas.submit.titleHint')}
                   required
                   data-autofocus
                   maxLength={200}
@@ -188,8 +187,8 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
                   error={err('title')}
                 />
                 <Textarea
-                  label={ti('ideas.form.description')}
-                  description={ti('ideas.markdownHint')}
+                  label={t('ideas.form.description')}
+                  description={t('ideas.markdownHint')}
                   required
                   autosize
                   minRows={6}
@@ -210,12 +209,12 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
                       focusSimilarPanel();
                     }}
                   >
-                    {tpi('ideas.similar.review', similarCount)}
+                    {tp('ideas.similar.review', similarCount)}
                   </Anchor>
                 )}
                 <TagsInput
-                  label={ti('ideas.form.tags')}
-                  description={ti('ideas.form.tagsHint')}
+                  label={t('ideas.form.tags')}
+                  description={t('ideas.form.tagsHint')}
                   maxTags={10}
                   value={draft.tags}
                   onChange={(tags) => {
@@ -228,7 +227,7 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
                 {buildOn.length > 0 && (
                   <Stack gap={4}>
                     <Text fz="sm" fw={500}>
-                      {ti('ideas.submit.buildsOn')}
+                      {t('ideas.submit.buildsOn')}
                     </Text>
                     <Group gap="xs">
                       {buildOn.map((b) => (
@@ -238,7 +237,7 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
                           radius="sm"
                           leftSection={<IconGitBranch size={12} aria-hidden />}
                           rightSection={
-                            <CloseButton size="xs" aria-label={ti('ideas.submit.dropBuildOn', { title: b.title })} onClick={() => toggleBuildOn(b.id, b.title)} />
+                            <CloseButton size="xs" aria-label={t('ideas.submit.dropBuildOn', { title: b.title })} onClick={() => toggleBuildOn(b.id, b.title)} />
                           }
                           style={{ textTransform: 'none' }}
                         >
@@ -265,11 +264,11 @@ function SubmitForm({ me, challenge, initialSpace }: { me: MeAnswer; challenge: 
                   {t('common.cancel')}
                 </Button>
                 <Button type="submit" loading={save.isPending} disabled={!open || !mayTakePart}>
-                  {ti('ideas.submit.action')}
+                  {t('ideas.submit.action')}
                 </Button>
               </Group>
               <Text fz="xs" c="dimmed" ta="right">
-                {ti('ideas.submit.draftKept')} {ti('ideas.form.submitHint')}
+                {t('ideas.submit.draftKept')} {t('ideas.form.submitHint')}
               </Text>
             </Stack>
           </Grid.Col>

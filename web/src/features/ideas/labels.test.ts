@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeAnswer } from '../../api/types';
 import { ideasMessages } from '../../messages/ideas';
-import { ti, tpi } from './i18n';
+import { t, tp } from '../../messages';
 import {
   buildThreads,
   canCreateChallenges,
@@ -218,8 +218,8 @@ describe('the ideas messages', () => {
   });
 
   it('fill placeholders and plurals', () => {
-    expect(ti('ideas.inProject', { title: 'Pallets' })).toBe('In project “Pallets”');
-    expect(tpi('ideas.votes', 1)).toBe('1 vote');
-    expect(tpi('ideas.votes', 3)).toBe('3 votes');
+    expect(t('ideas.inProject', { title: 'Pallets' })).toBe('In project “Pallets”');
+    expect(tp('ideas.votes', 1)).toBe('1 vote');
+    expect(tp('ideas.votes', 3)).toBe('3 votes');
   });
 });

@@ -4,7 +4,7 @@
 // pressing buttons that cannot work, and say why.
 import type { MeAnswer, Role } from '../../api/types';
 import { isInternal } from '../auth/session';
-import { ti, type IdeasKey } from './i18n';
+import { t, type MessageKey } from '../../messages';
 import {
   PHASE_DATES,
   type Audience,
@@ -25,7 +25,7 @@ import {
 } from './types';
 
 // Keys are spelled out so that a missing message is a compile error.
-const phaseKeys: Record<ChallengePhase, IdeasKey> = {
+const phaseKeys: Record<ChallengePhase, MessageKey> = {
   upcoming: 'ideas.phase.upcoming',
   submission: 'ideas.phase.submission',
   discussion: 'ideas.phase.discussion',
@@ -33,7 +33,7 @@ const phaseKeys: Record<ChallengePhase, IdeasKey> = {
   review: 'ideas.phase.review',
   closed: 'ideas.phase.closed',
 };
-const phaseHintKeys: Record<ChallengePhase, IdeasKey> = {
+const phaseHintKeys: Record<ChallengePhase, MessageKey> = {
   upcoming: 'ideas.phaseHint.upcoming',
   submission: 'ideas.phaseHint.submission',
   discussion: 'ideas.phaseHint.discussion',
@@ -41,7 +41,7 @@ const phaseHintKeys: Record<ChallengePhase, IdeasKey> = {
   review: 'ideas.phaseHint.review',
   closed: 'ideas.phaseHint.closed',
 };
-const statusKeys: Record<IdeaStatus, IdeasKey> = {
+const statusKeys: Record<IdeaStatus, MessageKey> = {
   new: 'ideas.status.new',
   under_review: 'ideas.status.under_review',
   selected: 'ideas.status.selected',
@@ -49,70 +49,70 @@ const statusKeys: Record<IdeaStatus, IdeasKey> = {
   parked: 'ideas.status.parked',
   declined: 'ideas.status.declined',
 };
-const audienceKeys: Record<Audience, IdeasKey> = {
+const audienceKeys: Record<Audience, MessageKey> = {
   internal: 'ideas.audience.internal',
   external: 'ideas.audience.external',
   both: 'ideas.audience.both',
 };
-const levelKeys: Record<InterestLevel, IdeasKey> = {
+const levelKeys: Record<InterestLevel, MessageKey> = {
   curious: 'ideas.interest.curious',
   interested: 'ideas.interest.interested',
   committed: 'ideas.interest.committed',
 };
-const aggregateKeys: Record<InterestAggregate, IdeasKey> = {
+const aggregateKeys: Record<InterestAggregate, MessageKey> = {
   none: 'ideas.interestLevel.none',
   some: 'ideas.interestLevel.some',
   strong: 'ideas.interestLevel.strong',
 };
-const sortKeys: Record<IdeaSort, IdeasKey> = {
+const sortKeys: Record<IdeaSort, MessageKey> = {
   '-created': 'ideas.sort.newest',
   '-votes': 'ideas.sort.votes',
   '-interest': 'ideas.sort.interest',
 };
-const reasonKeys: Record<PointsReason, IdeasKey> = {
+const reasonKeys: Record<PointsReason, MessageKey> = {
   idea_submitted: 'ideas.points.reason.idea_submitted',
   comment_helpful: 'ideas.points.reason.comment_helpful',
   built_upon: 'ideas.points.reason.built_upon',
   idea_selected: 'ideas.points.reason.idea_selected',
   homework_done: 'ideas.points.reason.homework_done',
 };
-const badgeKeys: Record<BadgeKey, IdeasKey> = {
+const badgeKeys: Record<BadgeKey, MessageKey> = {
   first_idea: 'ideas.badge.first_idea',
   helpful_5: 'ideas.badge.helpful_5',
   bridge_builder: 'ideas.badge.bridge_builder',
   selected: 'ideas.badge.selected',
 };
-const badgeHowKeys: Record<BadgeKey, IdeasKey> = {
+const badgeHowKeys: Record<BadgeKey, MessageKey> = {
   first_idea: 'ideas.badgeHow.first_idea',
   helpful_5: 'ideas.badgeHow.helpful_5',
   bridge_builder: 'ideas.badgeHow.bridge_builder',
   selected: 'ideas.badgeHow.selected',
 };
-const resolutionKeys: Record<ReportResolution, IdeasKey> = {
+const resolutionKeys: Record<ReportResolution, MessageKey> = {
   hidden: 'ideas.resolution.hidden',
   edited: 'ideas.resolution.edited',
   restored: 'ideas.resolution.restored',
   merged: 'ideas.resolution.merged',
 };
-const actionKeys: Record<ModerationAction, IdeasKey> = {
+const actionKeys: Record<ModerationAction, MessageKey> = {
   hide: 'ideas.moderate.hide',
   restore: 'ideas.moderate.restore',
   edit: 'ideas.moderate.edit',
 };
 
-export const phaseLabel = (v: ChallengePhase) => ti(phaseKeys[v]);
+export const phaseLabel = (v: ChallengePhase) => t(phaseKeys[v]);
 /** What people can do in a phase, in a sentence. */
-export const phaseHint = (v: ChallengePhase) => ti(phaseHintKeys[v]);
-export const statusLabel = (v: IdeaStatus) => ti(statusKeys[v]);
-export const audienceLabel = (v: Audience) => ti(audienceKeys[v]);
-export const interestLevelLabel = (v: InterestLevel) => ti(levelKeys[v]);
-export const interestAggregateLabel = (v: InterestAggregate) => ti(aggregateKeys[v]);
-export const sortLabel = (v: IdeaSort) => ti(sortKeys[v]);
-export const pointsReasonLabel = (v: PointsReason) => ti(reasonKeys[v]);
-export const badgeLabel = (v: BadgeKey) => ti(badgeKeys[v]);
-export const badgeHow = (v: BadgeKey) => ti(badgeHowKeys[v]);
-export const resolutionLabel = (v: ReportResolution) => ti(resolutionKeys[v]);
-export const moderationActionLabel = (v: ModerationAction) => ti(actionKeys[v]);
+export const phaseHint = (v: ChallengePhase) => t(phaseHintKeys[v]);
+export const statusLabel = (v: IdeaStatus) => t(statusKeys[v]);
+export const audienceLabel = (v: Audience) => t(audienceKeys[v]);
+export const interestLevelLabel = (v: InterestLevel) => t(levelKeys[v]);
+export const interestAggregateLabel = (v: InterestAggregate) => t(aggregateKeys[v]);
+export const sortLabel = (v: IdeaSort) => t(sortKeys[v]);
+export const pointsReasonLabel = (v: PointsReason) => t(reasonKeys[v]);
+export const badgeLabel = (v: BadgeKey) => t(badgeKeys[v]);
+export const badgeHow = (v: BadgeKey) => t(badgeHowKeys[v]);
+export const resolutionLabel = (v: ReportResolution) => t(resolutionKeys[v]);
+export const moderationActionLabel = (v: ModerationAction) => t(actionKeys[v]);
 
 export const phaseColor: Record<ChallengePhase, string> = {
   upcoming: 'gray',
@@ -186,14 +186,14 @@ export function phaseTimeline(phases: PhaseDates, current: ChallengePhase): Time
 
 /** One line about where a challenge stands: "Voting from 12 Mar 2027" (the next step and its day). */
 export function phaseDateLine(phases: PhaseDates, current: ChallengePhase): string {
-  if (current === 'upcoming') return ti('ideas.phaseLine.opens', { date: formatDay(phases.submission_opens) });
-  if (current === 'closed') return ti('ideas.phaseLine.closed', { date: formatDay(phases.closes) });
+  if (current === 'upcoming') return t('ideas.phaseLine.opens', { date: formatDay(phases.submission_opens) });
+  if (current === 'closed') return t('ideas.phaseLine.closed', { date: formatDay(phases.closes) });
   const step = phaseTimeline(phases, current).find((s) => s.state === 'current');
   const next = step && ORDER[ORDER.indexOf(step.phase) + 1];
   if (!step?.until || !next) return '';
   return next === 'closed'
-    ? ti('ideas.phaseLine.closes', { date: formatDay(step.until) })
-    : ti('ideas.phaseLine.next', { phase: phaseLabel(next), date: formatDay(step.until) });
+    ? t('ideas.phaseLine.closes', { date: formatDay(step.until) })
+    : t('ideas.phaseLine.next', { phase: phaseLabel(next), date: formatDay(step.until) });
 }
 
 // ---- phase rules -----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { CSSProperties, ReactNode } from 'react';
-import { ti } from './i18n';
+import { t } from '../../messages';
 import { interestAggregateLabel, phaseColor, phaseLabel, statusColor, statusLabel } from './labels';
 import type { ChallengePhase, IdeaStatus, InterestAggregate } from './types';
 
@@ -69,7 +69,7 @@ export function InterestBadge({ level }: { level: InterestAggregate }) {
   const Icon = interestIcons[level];
   return (
     <Badge {...badge} variant="outline" size="sm" color={interestColor[level]} leftSection={<Icon size={12} aria-hidden />}>
-      {ti('ideas.interestBadge', { level: interestAggregateLabel(level) })}
+      {t('ideas.interestBadge', { level: interestAggregateLabel(level) })}
     </Badge>
   );
 }

@@ -1,4 +1,4 @@
-// Shapes of the ideas API (api/openapi.yaml, tag `ideas`; docs/design/ideas.md), from the generated
+// Shapes of the ideas API (api/openapi.yaml, tag `ideas`; docs/api-ideas.md), from the generated
 // OpenAPI types. The vocabularies are spelled out as arrays (their order is shown to people) and
 // checked against the schema with `satisfies`.
 import type { ClientPaths } from '../../api/client';
