@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../messages';
 import { canAdminister, isInternal, useSignedIn } from '../auth/session';
 import { AttentionPanel, FollowUpsPanel } from '../engagement/HomePanels';
+import { OpenChallengesPanel, ReportsPanel } from '../ideas/HomePanels';
 import { GateReviewsPanel, MyProjectsPanel } from '../projects/HomePanels';
 import { SpaceCard } from '../spaces/SpaceCard';
 
@@ -17,7 +18,8 @@ function greetingKey(hour: number) {
 
 /**
  * "My week": what needs me now (follow-ups, stakeholders needing attention, my projects, gate
- * reviews waiting for my decision), then my spaces.
+ * reviews waiting for my decision, challenges open to me, reports to moderate), then my spaces.
+ * External participants see the challenges open to them and their spaces.
  */
 export default function HomePage() {
   const { user, spaces } = useSignedIn();
@@ -38,8 +40,11 @@ export default function HomePage() {
             <AttentionPanel />
             <MyProjectsPanel />
             <GateReviewsPanel />
+            <OpenChallengesPanel />
+            <ReportsPanel />
           </SimpleGrid>
         )}
+        {!internal && <OpenChallengesPanel />}
         <section aria-labelledby="my-spaces-heading">
           <Title order={2} fz="lg" mb="sm" id="my-spaces-heading">
             {t('home.mySpaces')}
