@@ -1,9 +1,10 @@
 // The engagement panels of the home page ("My week").
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import { IconCalendarRepeat, IconChecklist, IconMoodEmpty, IconPhoneCall, IconPlus, IconZzz } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
+import { PanelHeader, PanelRow, PanelRows } from '../../components/HomePanel';
 import { QueryError } from '../../components/QueryError';
 import { CardSkeleton } from '../../components/Skeletons';
 import { RelativeTime } from '../../components/Time';
@@ -12,28 +13,6 @@ import { DoneToggle } from './DoneToggle';
 import { DueBadge } from './parts';
 import { useAttention, useMyOpenFollowUps } from './queries';
 import type { Attention } from './types';
-import classes from './lists.module.css';
-
-function PanelHeader({ id, title, link, linkLabel }: { id: string; title: string; link: string; linkLabel: string }) {
-  return (
-    <Group justify="space-between" mb="sm" align="baseline" wrap="nowrap">
-      <Title order={2} fz="lg" id={id}>
-        {title}
-      </Title>
-      <Anchor component={Link} to={link} fz="sm">
-        {linkLabel}
-      </Anchor>
-    </Group>
-  );
-}
-
-function Item({ children }: { children: ReactNode }) {
-  return (
-    <Group component="li" justify="space-between" gap="xs" py={8} wrap="wrap" className={classes.row}>
-      {children}
-    </Group>
-  );
-}
 
 /** "Follow-ups due and overdue": my open follow-ups, soonest first, done in one click. */
 export function FollowUpsPanel() {
@@ -58,10 +37,9 @@ export function FollowUpsPanel() {
           {t('engagement.home.noFollowUpsBody')}
         </EmptyState>
       ) : (
-        <Paper withBorder radius="md" px="md" py={4}>
-          <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <PanelRows>
             {list.data.items.map((f) => (
-              <Item key={f.id}>
+              <PanelRow key={f.id}>
                 <div>
                   <Anchor component={Link} to={`/engagement/follow-ups/${f.id}/edit`} fz="sm" fw={500}>
                     {f.title}
@@ -76,10 +54,9 @@ export function FollowUpsPanel() {
                   </Group>
                 </div>
                 <DoneToggle item={f} />
-              </Item>
+              </PanelRow>
             ))}
-          </Stack>
-        </Paper>
+        </PanelRows>
       )}
     </section>
   );
@@ -147,10 +124,9 @@ export function AttentionPanel() {
           {t('engagement.home.noAttentionBody')}
         </EmptyState>
       ) : (
-        <Paper withBorder radius="md" px="md" py={4}>
-          <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <PanelRows>
             {items.map((item) => (
-              <Item key={item.key}>
+              <PanelRow key={item.key}>
                 <div>
                   <Anchor component={Link} to={`/stakeholders/${item.stakeholder.id}`} fz="sm" fw={500}>
                     {item.stakeholder.name}
@@ -172,10 +148,9 @@ export function AttentionPanel() {
                 >
                   {t('engagement.attention.log')}
                 </Button>
-              </Item>
+              </PanelRow>
             ))}
-          </Stack>
-        </Paper>
+        </PanelRows>
       )}
     </section>
   );

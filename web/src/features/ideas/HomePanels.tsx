@@ -1,12 +1,12 @@
 // The ideas panels of the home page ("My week"): the challenges open to me now (everyone,
 // external participants included), and for moderators the reports waiting in their queue.
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconBulb, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
+import { PanelHeader, PanelRow, PanelRows } from '../../components/HomePanel';
 import { QueryError } from '../../components/QueryError';
 import { CardSkeleton } from '../../components/Skeletons';
 import { RelativeTime } from '../../components/Time';
@@ -21,29 +21,6 @@ const CHALLENGE_LIMIT = 5;
 const REPORT_LIMIT = 5;
 // Phases in which participants have something to do.
 const ACTIVE: readonly ChallengePhase[] = ['submission', 'discussion', 'voting'];
-
-function PanelHeader({ id, title, link, linkLabel }: { id: string; title: string; link: string; linkLabel: string }) {
-  return (
-    <Group justify="space-between" mb="sm" align="baseline" wrap="nowrap">
-      <Title order={2} fz="lg" id={id}>
-        {title}
-      </Title>
-      <Anchor component={Link} to={link} fz="sm">
-        {linkLabel}
-      </Anchor>
-    </Group>
-  );
-}
-
-function Rows({ children }: { children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" px="md" py={4}>
-      <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 /** The date the challenge's current phase ends (the next phase opens). */
 function phaseEnds(c: Challenge): string {
@@ -75,9 +52,9 @@ export function OpenChallengesPanel() {
           {t('ideas.home.noOpenBody')}
         </EmptyState>
       ) : (
-        <Rows>
+        <PanelRows>
           {open.map((c) => (
-            <Group component="li" key={c.id} justify="space-between" gap="xs" py={8} wrap="wrap">
+            <PanelRow key={c.id}>
               <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
                 <Anchor component={Link} to={`/ideas/challenges/${c.id}`} fz="sm" fw={500}>
                   {c.title}
@@ -90,9 +67,9 @@ export function OpenChallengesPanel() {
                   </Text>
                 </Group>
               </Stack>
-            </Group>
+            </PanelRow>
           ))}
-        </Rows>
+        </PanelRows>
       )}
     </section>
   );
@@ -121,9 +98,9 @@ export function ReportsPanel() {
           {t('ideas.home.noReportsBody')}
         </EmptyState>
       ) : (
-        <Rows>
+        <PanelRows>
           {items.map((r) => (
-            <Group component="li" key={r.id} justify="space-between" gap="xs" py={8} wrap="wrap">
+            <PanelRow key={r.id}>
               <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
                 <Anchor component={Link} to={`/ideas/${r.idea_id}`} fz="sm" fw={500} lineClamp={1}>
                   {r.excerpt || `#${r.object_id}`}
@@ -137,9 +114,9 @@ export function ReportsPanel() {
                 </Text>
                 <Text fz="xs">{r.reason}</Text>
               </Stack>
-            </Group>
+            </PanelRow>
           ))}
-        </Rows>
+        </PanelRows>
       )}
     </section>
   );

@@ -1,10 +1,10 @@
 // The projects panels of the home page ("My week"): the projects I lead with their health, and
 // the gate reviews waiting for my decision. Internal users only, like the rest of the module.
-import { Anchor, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconGavel, IconPlus, IconRocket } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
+import { PanelHeader, PanelRow, PanelRows } from '../../components/HomePanel';
 import { QueryError } from '../../components/QueryError';
 import { CardSkeleton } from '../../components/Skeletons';
 import { RelativeTime } from '../../components/Time';
@@ -13,48 +13,16 @@ import { useSignedIn } from '../auth/session';
 import { AskFirstBadge, HealthBadge, SeverityIcon, StatusBadge } from './parts';
 import { useGateReviewsAwaitingMe, useLedProjects, useProjectsById } from './queries';
 import type { GateReview, Project } from './types';
-import classes from './projects.module.css';
 
 const PROJECT_LIMIT = 6;
 const REVIEW_LIMIT = 10;
-
-function PanelHeader({ id, title, link, linkLabel }: { id: string; title: string; link: string; linkLabel: string }) {
-  return (
-    <Group justify="space-between" mb="sm" align="baseline" wrap="nowrap">
-      <Title order={2} fz="lg" id={id}>
-        {title}
-      </Title>
-      <Anchor component={Link} to={link} fz="sm">
-        {linkLabel}
-      </Anchor>
-    </Group>
-  );
-}
-
-function Rows({ children }: { children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" px="md" py={4}>
-      <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-function Row({ children }: { children: ReactNode }) {
-  return (
-    <Group component="li" justify="space-between" gap="xs" py={8} wrap="wrap" className={classes.homeRow}>
-      {children}
-    </Group>
-  );
-}
 
 /** One project I lead: phase, health (with ask first), and the most serious signal in words. */
 function ProjectRow({ project }: { project: Project }) {
   const { health } = project;
   const signal = health.signals[0];
   return (
-    <Row>
+    <PanelRow>
       <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
         <Anchor component={Link} to={`/projects/${project.id}`} fz="sm" fw={500}>
           {project.title}
@@ -80,7 +48,7 @@ function ProjectRow({ project }: { project: Project }) {
           </Text>
         )}
       </Stack>
-    </Row>
+    </PanelRow>
   );
 }
 
@@ -108,11 +76,11 @@ export function MyProjectsPanel() {
           {t('projects.home.noProjectsBody')}
         </EmptyState>
       ) : (
-        <Rows>
+        <PanelRows>
           {projects.data.map((p) => (
             <ProjectRow key={p.id} project={p} />
           ))}
-        </Rows>
+        </PanelRows>
       )}
     </section>
   );
@@ -125,7 +93,7 @@ function ReviewRow({ review, project }: { review: GateReview; project: { data?: 
   // A requested review is of the project's current phase; the key stands in until the project loads.
   const phase = project.data?.phase.key === review.from_phase ? project.data.phase.name : review.from_phase;
   return (
-    <Row>
+    <PanelRow>
       <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
         {project.isPending ? (
           <Skeleton height={14} width="60%" my={3} />
@@ -148,7 +116,7 @@ function ReviewRow({ review, project }: { review: GateReview; project: { data?: 
       >
         {t('projects.home.decide')}
       </Button>
-    </Row>
+    </PanelRow>
   );
 }
 
@@ -171,11 +139,11 @@ export function GateReviewsPanel() {
           {t('projects.home.noReviewsBody')}
         </EmptyState>
       ) : (
-        <Rows>
+        <PanelRows>
           {items.map((r) => (
             <ReviewRow key={r.id} review={r} project={projectFor(r.project_id)} />
           ))}
-        </Rows>
+        </PanelRows>
       )}
     </section>
   );
