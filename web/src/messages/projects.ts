@@ -238,6 +238,8 @@ export const projectsMessages = {
   'projects.interactions.one': '{count} interaction with its stakeholders since the project started',
   'projects.interactions.other': '{count} interactions with its stakeholders since the project started',
   'projects.share.heading': 'Shared summary',
+  'projects.ideas': 'Ideas it came from',
+  'projects.ideaNumber': 'Idea {id}',
   'projects.share.open': 'Share summary',
   'projects.share.edit': 'Edit shared summary',
   'projects.share.title': 'Share a summary with a space',

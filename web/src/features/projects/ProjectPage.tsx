@@ -19,9 +19,10 @@ import {
 } from '@mantine/core';
 import { getHotkeyHandler, useDisclosure } from '@mantine/hooks';
 import { IconExternalLink, IconGavel, IconLink, IconMessagePlus, IconNotes, IconShare } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueries } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { api, call } from '../../api/client';
 import { ApiError, mapProblem } from '../../api/problem';
 import { NotFound } from '../../components/NotFound';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -759,6 +760,7 @@ function ProjectView({ project }: { project: Project }) {
                   {tp('projects.interactions', project.interaction_ids.length)}
                 </Text>
               </Section>
+              <IdeasPanel ideaIds={project.idea_ids} />
               <Section id="share-heading" title={t('projects.share.heading')}>
                 {project.share ? (
                   <Stack gap={4}>
@@ -782,6 +784,33 @@ function ProjectView({ project }: { project: Project }) {
       {linkOpened && <LinkStakeholderDialog project={project} opened={linkOpened} onClose={link.close} />}
       {deciding && <DecideDialog review={deciding} project={project} phases={phases} opened onClose={() => setDeciding(null)} />}
     </>
+  );
+}
+
+/** The ideas the project came from (promoted, or linked at intake), each linking back to its page. */
+function IdeasPanel({ ideaIds }: { ideaIds: number[] }) {
+  const ideas = useQueries({
+    queries: ideaIds.map((id) => ({
+      queryKey: ['ideas', 'idea', id],
+      queryFn: () => call(api.GET('/api/v1/ideas/{id}', { params: { path: { id } } })),
+    })),
+  });
+  if (ideaIds.length === 0) return null;
+  return (
+    <Section id="ideas-heading" title={t('projects.ideas')}>
+      <List size="sm" spacing={6} listStyleType="none" pl={0}>
+        {ideaIds.map((id, i) => {
+          const idea = ideas[i];
+          return (
+            <List.Item key={id}>
+              <Anchor component={Link} to={`/ideas/${id}`} fz="sm">
+                {idea?.data?.title ?? t('projects.ideaNumber', { id })}
+              </Anchor>
+            </List.Item>
+          );
+        })}
+      </List>
+    </Section>
   );
 }
 

@@ -334,6 +334,18 @@ describe('projects pages', () => {
     expect(screen.getByRole('textbox', { name: /Rationale/ })).toHaveValue('No site');
   }, 30_000);
 
+  it('links back to the ideas the project came from', async () => {
+    serve({
+      'GET /api/v1/projects/5': () => json(200, { ...project, idea_ids: [31, 32] }),
+      'GET /api/v1/ideas/31': () => json(200, { id: 31, title: 'Text the gate when the truck leaves' }),
+    });
+    renderRoutes(routes, '/projects/5');
+    const section = await screen.findByRole('region', { name: 'Ideas it came from' }, { timeout: 8000 });
+    expect(await within(section).findByRole('link', { name: 'Text the gate when the truck leaves' })).toHaveAttribute('href', '/ideas/31');
+    // An idea the reader cannot load still links, by its number.
+    expect(within(section).getByRole('link', { name: 'Idea 32' })).toHaveAttribute('href', '/ideas/32');
+  }, 30_000);
+
   it('shows the KPI values before they count as such in the table', async () => {
     serve();
     renderRoutes(routes, '/projects/5');
