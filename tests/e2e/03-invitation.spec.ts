@@ -63,7 +63,8 @@ test('an administrator invites an external participant, who joins and sees only 
 
   // … sees only her space and her profile, nothing internal …
   const nav = guestPage.getByRole('navigation', { name: 'Main navigation' });
-  await expect(nav.getByRole('link')).toHaveText(['My spaces']);
+  // Ideas is the one module external participants use next to their spaces.
+  await expect(nav.getByRole('link')).toHaveText(['My spaces', 'Ideas']);
   await expect(guestPage.getByRole('textbox', { name: 'Search' })).toHaveCount(0);
   await nav.getByRole('link', { name: 'My spaces' }).click();
   await expect(guestPage.getByRole('heading', { name: 'My spaces', level: 1 })).toBeVisible();
