@@ -15,7 +15,8 @@
 
 // The orchestration of `cocreate gen`: sizes, the empty-database check, the password hash and
 // the order of the phases. The phases are in generator_people.cpp, generator_interactions.cpp,
-// generator_commitments.cpp and generator_projects.cpp; the types they share in generator_model.hpp.
+// generator_commitments.cpp, generator_projects.cpp and generator_ideas.cpp; the types they share in
+// generator_model.hpp.
 
 namespace cocreate::app {
 
@@ -40,6 +41,11 @@ gen::Counts counts_for(double factor) {
     c.projects = scaled(20'000, 12);
     c.gate_reviews = scaled(200'000, 80);
     c.kpi_values = scaled(2'000'000, 200);
+    c.spaces = scaled(40, 2);
+    c.participants = scaled(2'000, 6);
+    c.challenges = scaled(400, 3);
+    c.ideas = scaled(200'000, 40);
+    c.comments = scaled(1'000'000, 150);
     return c;
 }
 
@@ -136,6 +142,7 @@ GenSummary generate_company(db::Database& db, const GenOptions& options) {
     gen::insert_frameworks(db, co);
     gen::insert_projects(db, dice, co, options);
     gen::store_project_health(db, co, options);
+    gen::insert_ideas(db, dice, co, options, hash);
 
     GenSummary summary;
     summary.counts = co.written;
@@ -144,6 +151,11 @@ GenSummary generate_company(db::Database& db, const GenOptions& options) {
     summary.first_project_id = co.first_project_id;
     summary.last_project_id = co.last_project_id;
     summary.health_seconds = co.health_seconds;
+    summary.first_idea_id = co.first_idea_id;
+    summary.last_idea_id = co.last_idea_id;
+    summary.busiest_challenge_id = co.busiest_challenge_id;
+    summary.busiest_challenge_space_id = co.busiest_challenge_space_id;
+    summary.busiest_challenge_ideas = co.busiest_challenge_ideas;
     const auto busiest = std::max_element(co.interactions_per_stakeholder.begin(), co.interactions_per_stakeholder.end());
     if (busiest != co.interactions_per_stakeholder.end()) {
         summary.busiest_stakeholder_id = co.stakeholders[static_cast<size_t>(busiest - co.interactions_per_stakeholder.begin())].id;
@@ -163,6 +175,10 @@ std::string describe(const GenSummary& summary, const GenOptions& options) {
                        summary.admin_id, summary.busiest_stakeholder_id, summary.busiest_interactions);
     out += fmt::format("framework_id={}\nfirst_project_id={}\nlast_project_id={}\nproject_health_seconds={:.2f}\n",
                        summary.framework_id, summary.first_project_id, summary.last_project_id, summary.health_seconds);
+    out += fmt::format("first_idea_id={}\nlast_idea_id={}\nbusiest_challenge_id={}\nbusiest_challenge_space_id={}\n"
+                       "busiest_challenge_ideas={}\n",
+                       summary.first_idea_id, summary.last_idea_id, summary.busiest_challenge_id,
+                       summary.busiest_challenge_space_id, summary.busiest_challenge_ideas);
     return out;
 }
 

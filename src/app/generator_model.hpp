@@ -104,6 +104,7 @@ inline int64_t add_months(int64_t ms, int months) {
 struct Counts {
     int64_t users, stakeholders, organisations, interactions, follow_ups, cadences, expectations;
     int64_t projects, gate_reviews, kpi_values;
+    int64_t spaces, participants, challenges, ideas, comments;
 };
 
 // What later phases need to know about a stakeholder (the rows themselves are in the database).
@@ -137,6 +138,8 @@ struct Company {
     std::vector<int64_t> frameworks;            // ids; [0] holds most projects
     int64_t first_project_id = 0, last_project_id = 0;  // projects' ids are contiguous
     double health_seconds = 0;                  // ProjectService::recompute_all over every project
+    int64_t first_idea_id = 0, last_idea_id = 0;  // ideas' ids are contiguous
+    int64_t busiest_challenge_id = 0, busiest_challenge_space_id = 0, busiest_challenge_ideas = 0;
     std::vector<std::pair<std::string, int64_t>> written;
 
     void count(const std::string& table, int64_t n) {
@@ -246,5 +249,9 @@ void insert_frameworks(db::Database& db, Company& co);
 void insert_projects(db::Database& db, Dice& dice, Company& co, const GenOptions& o);
 // generator_projects.cpp: every project's health, through projects::ProjectService::recompute_all.
 void store_project_health(db::Database& db, Company& co, const GenOptions& o);
+
+// generator_ideas.cpp: spaces with external participants (users with `hash`), challenges,
+// ideas with authors, links, votes, comments, interest and points (plan: generator_idea_plans.cpp).
+void insert_ideas(db::Database& db, Dice& dice, Company& co, const GenOptions& o, const std::string& hash);
 
 }  // namespace cocreate::app::gen

@@ -27,7 +27,10 @@ constexpr std::array kGeneratedTables = {
     "affiliations",         "stakeholder_relations", "stakeholder_levels", "stakeholder_emotions", "stakeholder_needs",
     "interactions",         "interaction_participants", "interaction_stakeholders", "follow_ups", "cadences",
     "expectations",         "capacities",     "frameworks",         "framework_versions", "projects",
-    "project_team",         "project_stakeholders", "gate_reviews",   "gate_review_decision_makers", "kpi_values"};
+    "project_team",         "project_stakeholders", "gate_reviews",   "gate_review_decision_makers", "kpi_values",
+    "spaces",               "space_members",  "challenges",         "challenge_protocols", "ideas",
+    "idea_authors",         "idea_links",     "idea_votes",         "idea_interest",      "comments",
+    "comment_mentions",     "comment_helpful", "points"};
 
 // One column of a row as text, with NULL distinguishable from any value.
 std::string cell(const soci::row& r, size_t i) {
@@ -350,6 +353,144 @@ TEST_F(GeneratorTest, ProjectCountsAreExactAndKpiValuesCountFromTheirPhase) {
                               soci::into(key), soci::into(phase), soci::into(counts));
         st.execute();
         while (st.fetch()) EXPECT_EQ(counts != 0, projects::kpi_counts(framework, key, phase)) << key << " in " << phase;
+        return 0;
+    });
+}
+
+// ---- ideas ----------------------------------------------------------------------------
+
+long long count_of(soci::session& s, const std::string& sql) {
+    long long n = -1;
+    s << sql, soci::into(n);
+    return n;
+}
+
+// Every denormalised count on ideas and challenges equals the rows it counts.
+TEST_F(GeneratorTest, IdeaCountsAgreeWithTheirRows) {
+    auto db = fresh_database();
+    auto o = options(21);
+    o.factor = *gen_scale_factor("small");
+    o.batch_rows = 5'000;
+    const auto summary = generate_company(*db, o);
+    EXPECT_EQ(written(summary, "ideas"), 2'000);
+    EXPECT_EQ(written(summary, "comments"), 10'000);
+    EXPECT_EQ(summary.last_idea_id - summary.first_idea_id + 1, 2'000);
+    db->read([&](soci::session& s) {
+        for (const char* table : {"spaces", "challenges", "challenge_protocols", "ideas", "idea_authors", "idea_links",
+                                  "idea_votes", "idea_interest", "comments", "comment_mentions", "comment_helpful",
+                                  "points"}) {
+            EXPECT_EQ(count_of(s, fmt::format("SELECT count(*) FROM {}", table)), written(summary, table)) << table;
+            EXPECT_GT(written(summary, table), 0) << table;
+        }
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM ideas i WHERE vote_count <> "
+                              "(SELECT count(*) FROM idea_votes v WHERE v.idea_id = i.id)"), 0);
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM ideas i WHERE comment_count <> "
+                              "(SELECT count(*) FROM comments c WHERE c.idea_id = i.id AND c.hidden = 0)"), 0);
+        // The latest record per stakeholder (by noted_on, then id), as insight_repository reads it.
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM ideas i WHERE interest_score <> (SELECT coalesce(sum(CASE n.level "
+                              "WHEN 'curious' THEN 1 WHEN 'interested' THEN 2 ELSE 3 END), 0) FROM idea_interest n "
+                              "WHERE n.idea_id = i.id AND NOT EXISTS (SELECT 1 FROM idea_interest m WHERE m.idea_id = "
+                              "n.idea_id AND m.stakeholder_id = n.stakeholder_id AND (m.noted_on > n.noted_on OR "
+                              "(m.noted_on = n.noted_on AND m.id > n.id))))"), 0);
+        EXPECT_GT(count_of(s, "SELECT count(*) FROM ideas WHERE interest_score > 0"), 0);
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM challenges c WHERE idea_count <> "
+                              "(SELECT count(*) FROM ideas i WHERE i.challenge_id = c.id)"), 0);
+        EXPECT_EQ(count_of(s, "SELECT max(idea_count) FROM challenges"), summary.busiest_challenge_ideas);
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM comments WHERE helpful_count <> "
+                              "(SELECT count(*) FROM comment_helpful h WHERE h.comment_id = comments.id)"), 0);
+        return 0;
+    });
+}
+
+// Ideas, votes and comments keep the rules of the ideas module: phases, budgets, who may
+// take part, and the points of docs/api-ideas.md ("Gamification").
+TEST_F(GeneratorTest, IdeasFollowTheRulesOfChallengesAndPoints) {
+    auto db = fresh_database();
+    auto o = options(22);
+    o.factor = *gen_scale_factor("small");
+    o.batch_rows = 5'000;
+    generate_company(*db, o);
+    db->read([&](soci::session& s) {
+        const std::vector<std::pair<const char*, std::string>> none = {
+            {"ideas outside their challenge's submission and discussion phases",
+             "SELECT count(*) FROM ideas i JOIN challenges c ON c.id = i.challenge_id WHERE i.created_at < "
+             "c.submission_opens OR i.created_at >= c.voting_opens"},
+            {"votes outside the voting phase",
+             "SELECT count(*) FROM idea_votes v JOIN challenges c ON c.id = v.challenge_id WHERE v.created_at < "
+             "c.voting_opens OR v.created_at >= c.review_opens"},
+            {"votes on another challenge than the idea's",
+             "SELECT count(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE v.challenge_id IS NOT i.challenge_id"},
+            {"people over their vote budget",
+             "SELECT count(*) FROM (SELECT user_id, challenge_id, count(*) AS n FROM idea_votes WHERE challenge_id IS "
+             "NOT NULL GROUP BY user_id, challenge_id) x JOIN challenges c ON c.id = x.challenge_id WHERE x.n > "
+             "c.votes_per_person"},
+            {"votes for one's own idea",
+             "SELECT count(*) FROM idea_votes v JOIN idea_authors a ON a.idea_id = v.idea_id AND a.user_id = v.user_id"},
+            {"comments after the review opened",
+             "SELECT count(*) FROM comments k JOIN ideas i ON i.id = k.idea_id JOIN challenges c ON c.id = "
+             "i.challenge_id WHERE k.created_at >= c.review_opens OR k.created_at < i.created_at"},
+            {"replies to a comment of another idea, or to a later one",
+             "SELECT count(*) FROM comments c JOIN comments p ON p.id = c.parent_id WHERE p.idea_id <> c.idea_id OR "
+             "p.id >= c.id"},
+            {"helpful marks by the comment's author",
+             "SELECT count(*) FROM comment_helpful h JOIN comments c ON c.id = h.comment_id WHERE c.author_id = h.user_id"},
+            {"externals taking part outside their spaces",
+             "SELECT count(*) FROM (SELECT i.space_id, a.user_id FROM idea_authors a JOIN ideas i ON i.id = a.idea_id "
+             "UNION ALL SELECT i.space_id, c.author_id FROM comments c JOIN ideas i ON i.id = c.idea_id UNION ALL "
+             "SELECT i.space_id, v.user_id FROM idea_votes v JOIN ideas i ON i.id = v.idea_id) p JOIN users u ON u.id "
+             "= p.user_id WHERE u.role = 'external' AND NOT EXISTS (SELECT 1 FROM space_members m WHERE m.space_id = "
+             "p.space_id AND m.user_id = p.user_id)"},
+            {"externals in challenges for an internal audience",
+             "SELECT count(*) FROM idea_authors a JOIN users u ON u.id = a.user_id JOIN ideas i ON i.id = a.idea_id "
+             "JOIN challenges c ON c.id = i.challenge_id WHERE u.role = 'external' AND c.audience = 'internal'"},
+            {"interest noted in an interaction without the stakeholder",
+             "SELECT count(*) FROM idea_interest n WHERE n.interaction_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+             "interaction_stakeholders x WHERE x.interaction_id = n.interaction_id AND x.stakeholder_id = "
+             "n.stakeholder_id)"},
+            {"points of the wrong size",
+             "SELECT count(*) FROM points WHERE points <> CASE reason WHEN 'idea_submitted' THEN 5 WHEN "
+             "'comment_helpful' THEN 3 WHEN 'built_upon' THEN 8 WHEN 'idea_selected' THEN 15 END"},
+            {"authors without their submission points",
+             "SELECT count(*) FROM idea_authors a WHERE NOT EXISTS (SELECT 1 FROM points p WHERE p.reason = "
+             "'idea_submitted' AND p.object_id = a.idea_id AND p.user_id = a.user_id)"},
+            {"declined ideas without a reason", "SELECT count(*) FROM ideas WHERE status = 'declined' AND decline_reason IS NULL"},
+        };
+        for (const auto& [what, sql] : none) EXPECT_EQ(count_of(s, sql), 0) << what;
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM points WHERE reason = 'idea_submitted'"),
+                  count_of(s, "SELECT count(*) FROM idea_authors"));
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM points WHERE reason = 'comment_helpful'"),
+                  count_of(s, "SELECT count(*) FROM comment_helpful"));
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM points WHERE reason = 'idea_selected'"),
+                  count_of(s, "SELECT count(*) FROM idea_authors a JOIN ideas i ON i.id = a.idea_id WHERE i.status = "
+                              "'selected'"));
+        // Once per idea built upon and author, never for building on one's own idea.
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM points WHERE reason = 'built_upon'"),
+                  count_of(s, "SELECT count(*) FROM (SELECT DISTINCT l.builds_on_id, a.user_id FROM idea_links l JOIN "
+                              "idea_authors a ON a.idea_id = l.builds_on_id WHERE NOT EXISTS (SELECT 1 FROM "
+                              "idea_authors b WHERE b.idea_id = l.idea_id AND b.user_id = a.user_id))"));
+        EXPECT_GT(count_of(s, "SELECT count(*) FROM comments WHERE parent_id IS NOT NULL"), 0);
+        EXPECT_GT(count_of(s, "SELECT count(*) FROM ideas WHERE challenge_id IS NULL"), 0);
+        return 0;
+    });
+}
+
+// The full-text index follows the ideas, so similar-idea suggestions find them.
+TEST_F(GeneratorTest, GeneratedIdeasAreInTheFullTextIndex) {
+    auto db = fresh_database();
+    generate_company(*db, options(23));
+    // integrity-check compares the index with the ideas' text; it is an INSERT, so it runs as a write.
+    db->write([](soci::session& s) -> core::Status {
+        s << "INSERT INTO ideas_fts (ideas_fts, rank) VALUES ('integrity-check', 1)";
+        return {};
+    });
+    db->read([&](soci::session& s) {
+        EXPECT_EQ(count_of(s, "SELECT count(*) FROM ideas_fts"), count_of(s, "SELECT count(*) FROM ideas"));
+        std::string title;
+        s << "SELECT title FROM ideas ORDER BY id LIMIT 1", soci::into(title);
+        const std::string phrase = "\"" + title.substr(0, title.find(' ')) + "\"";
+        long long hits = 0;
+        s << "SELECT count(*) FROM ideas_fts WHERE ideas_fts MATCH :w", soci::use(phrase), soci::into(hits);
+        EXPECT_GT(hits, 0) << phrase;
         return 0;
     });
 }
