@@ -188,7 +188,7 @@ export const ideasMessages = {
   'ideas.all.description': 'Ideas in your spaces, answering challenges or standing on their own.',
   'ideas.all.emptyTitle': 'No ideas yet',
   'ideas.all.emptyBody': 'Share the first idea: describe the problem it solves, and others can comment on it and build on it.',
-  'ideas.list.searchPlaceholder': 'Words in the title or description',
+  'ideas.list.searchPlaceholder': 'Title or description',
   'ideas.list.tagPlaceholder': 'Any tag',
   'ideas.list.filterTag': 'Show only ideas tagged {tag}',
   'ideas.list.by': 'by {names}',

@@ -4,7 +4,7 @@ import { Alert, Avatar, Badge, Box, Button, Group, MultiSelect, Paper, Stack, Te
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowBackUp, IconEyeOff, IconHeart, IconMessageCircle, IconMoodSmile, IconPencil, IconEye } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { mapProblem } from '../../api/problem';
 import { notifyError } from '../../components/notify';
 import { QueryError } from '../../components/QueryError';
@@ -62,10 +62,18 @@ function Composer({
   const [body, setBody] = useState('');
   const [mentions, setMentions] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>();
-  const [tonePrompt, setTonePrompt] = useState(false);
+  // How many times the server found the tone hostile since the prompt was last closed (0: no prompt).
+  const [toneAsked, setToneAsked] = useState(0);
+  const tonePrompt = toneAsked > 0;
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const promptRef = useRef<HTMLDivElement>(null);
   const id = parentId === null ? 'new-comment' : `reply-${parentId}`;
+
+  // Focus moves to the prompt once it is on the page, and again each time the server asks anew.
+  // (An animation frame after the answer is not enough: it may come before React has rendered it.)
+  useEffect(() => {
+    if (toneAsked > 0) promptRef.current?.focus();
+  }, [toneAsked]);
 
   const post = useMutation({
     mutationFn: (confirmTone: boolean) =>
@@ -78,13 +86,12 @@ function Composer({
     onSuccess: () => {
       setBody('');
       setMentions([]);
-      setTonePrompt(false);
+      setToneAsked(0);
       onPosted();
     },
     onError: (e) => {
       if (e instanceof HostileToneError) {
-        setTonePrompt(true);
-        requestAnimationFrame(() => promptRef.current?.focus());
+        setToneAsked((n) => n + 1);
         return;
       }
       const { fieldErrors, message } = mapProblem(e, ['body', 'mention_ids', 'parent_id']);
@@ -150,7 +157,7 @@ function Composer({
                 size="xs"
                 variant="filled"
                 onClick={() => {
-                  setTonePrompt(false);
+                  setToneAsked(0);
                   bodyRef.current?.focus();
                 }}
               >

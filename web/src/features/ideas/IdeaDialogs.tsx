@@ -10,7 +10,7 @@ import { ApiError, mapProblem } from '../../api/problem';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { t } from '../../messages';
 import { FitQuestions } from '../projects/FitCheck';
-import { useFrameworks } from '../projects/queries';
+import { useFrameworks, useInvalidateProjects } from '../projects/queries';
 import { moderationActionLabel, normaliseTags, statusLabel } from './labels';
 import {
   addBuildsOn,
@@ -23,6 +23,7 @@ import {
   setIdeaStatus,
   updateIdea,
   useIdeaSearch,
+  useInvalidateIdeas,
   useSpaceMembers,
 } from './queries';
 import {
@@ -56,7 +57,8 @@ function Actions({ onCancel, busy, label, danger = false }: { onCancel: () => vo
       <Button variant="default" onClick={onCancel}>
         {t('common.cancel')}
       </Button>
-      <Button type="submit" loading={busy} color={danger ? 'red' : undefined}>
+      {/* Shade 9: white on the theme's filled red (shade 7 in the light scheme) is below WCAG AA. */}
+      <Button type="submit" loading={busy} color={danger ? 'red.9' : undefined}>
         {label}
       </Button>
     </Group>
@@ -546,9 +548,15 @@ export function PromoteDialog({ idea, opened, onClose, onDone }: { idea: Idea; o
   const { errors, err, fail, clear, setErrors } = useErrors(['framework_id', 'title', 'hypothesis', 'problem_statement', 'fit']);
   const options = (frameworks.data?.items ?? []).map((f) => ({ value: String(f.id), label: f.name }));
   const chosen = frameworkId || options[0]?.value || '';
+  const invalidateIdeas = useInvalidateIdeas();
+  const invalidateProjects = useInvalidateProjects();
   const save = useMutation({
     mutationFn: () => promoteIdea(idea.id, { framework_id: Number(chosen), hypothesis: hypothesis.trim(), fit, ...(title.trim() ? { title: title.trim() } : {}) }),
     onSuccess: (project) => {
+      // The idea is now in a project (its page must not offer promotion again), and the project
+      // is new on the board: neither may be read from the cache as it was.
+      void invalidateIdeas();
+      void invalidateProjects();
       notifySuccess(t('ideas.promote.done', { title: project.title }));
       onDone(project);
       onClose();

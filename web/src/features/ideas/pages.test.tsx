@@ -6,7 +6,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { Link } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, problem, renderRoutes } from '../../test/render';
 import { useMe } from '../auth/session';
 import { ideasRoutes } from './routes';
@@ -430,6 +431,64 @@ describe('ideas pages', () => {
     await waitFor(() => expect(bodies).toHaveLength(3));
     expect(bodies[2]).toMatchObject({ body: 'This is a stupid idea', confirm_tone: true });
     await waitFor(() => expect(box).toHaveValue(''));
+  }, 30_000);
+
+  it('moves focus to the tone prompt even when a frame comes before it is rendered, and again when asked anew', async () => {
+    const calls = serve({
+      'POST /api/v1/ideas/10/comments': () =>
+        problem(422, 'failed_precondition', { field: 'confirm_tone', reason: 'hostile_tone', detail: 'The comment looks hostile' }),
+    });
+    // A browser may run the next animation frame before React commits the prompt (seen in e2e):
+    // run frames at once, so focusing from a frame would find nothing to focus.
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => {
+      cb(0);
+      return 0;
+    });
+    try {
+      renderRoutes(routes, '/ideas/10');
+      const box = await screen.findByRole('textbox', { name: 'Add a comment' }, wait);
+      await userEvent.type(box, 'This is a stupid idea');
+      const post = screen.getByRole('button', { name: 'Post comment' });
+      await userEvent.click(post);
+      const prompt = await screen.findByRole('alertdialog', { name: 'Could this be said more constructively?' }, wait);
+      await waitFor(() => expect(prompt).toHaveFocus());
+      // Posting the same text again from the box (Ctrl+Enter) while the prompt shows: the server
+      // asks again, and focus moves back to the prompt.
+      box.focus();
+      await userEvent.keyboard('{Control>}{Enter}{/Control}');
+      await waitFor(() => expect(calls.filter((c) => c.method === 'POST' && c.url.endsWith('/comments'))).toHaveLength(2));
+      await waitFor(() => expect(screen.getByRole('alertdialog')).toHaveFocus());
+    } finally {
+      raf.mockRestore();
+    }
+  }, 30_000);
+
+  it('promotes an idea into a project, and the idea page then shows it in the project instead of offering promotion again', async () => {
+    let promoted = false;
+    const framework = { id: 5, name: 'Co-innovation', description: '', current_version: 1, created_at: '2027-01-01T00:00:00.000Z' };
+    const calls = serve({
+      'GET /api/v1/frameworks': () => json(200, page([framework])),
+      'GET /api/v1/ideas/10': () =>
+        json(200, promoted ? { ...idea, status: 'in_project', decline_reason: null, project: { id: 77, title: 'Pallet pool pilot' } } : { ...idea, status: 'new', decline_reason: null }),
+      'POST /api/v1/ideas/10/promote': () => {
+        promoted = true;
+        return json(201, { id: 77, title: 'Pallet pool pilot' });
+      },
+    });
+    // The project page stands in for the real one: a link back to the idea, as it has.
+    const withProject = [...routes.slice(0, -1), { path: '/projects/:id', element: <Link to="/ideas/10">Back to the idea</Link> }];
+    const { client } = renderRoutes(withProject, '/ideas/10');
+    // As in the app (lib/queryClient.ts): an answer stays fresh for 30 s unless invalidated.
+    client.setDefaultOptions({ queries: { retry: false, staleTime: 30_000 } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Promote into a project' }, wait));
+    const dialog = await screen.findByRole('dialog', { name: 'Promote into a project' }, wait);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Hypothesis/ }), { target: { value: 'Pooling pallets halves empty runs.' } });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create project' }));
+    await userEvent.click(await screen.findByRole('link', { name: 'Back to the idea' }, wait));
+    // Read again, not from the cache of before the promotion.
+    expect(await screen.findByRole('link', { name: 'In project “Pallet pool pilot”' }, wait)).toHaveAttribute('href', '/projects/77');
+    expect(screen.queryByRole('button', { name: 'Promote into a project' })).not.toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/promote'))).toBe(true);
   }, 30_000);
 
   it('suggests similar ideas while typing, announces them, reaches them by keyboard, and builds on one', async () => {
