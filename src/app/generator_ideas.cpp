@@ -4,8 +4,7 @@
 // a moderator), stakeholder interest and the points the ideas rules award. The plan is made
 // first (generator_idea_plans.cpp); this file writes it. Counts shown in lists (votes,
 // comments, interest score, a challenge's ideas) are written with the rows they count, and
-// the full-text index follows the ideas through the triggers of migration 0005 (SQLite) or
-// the generated `search` column (PostgreSQL).
+// every space's similar-ideas search version moves once at the end.
 
 #include <fmt/format.h>
 
@@ -17,6 +16,7 @@
 #include "auth/space_repository.hpp"
 #include "auth/user_repository.hpp"
 #include "core/json_input.hpp"
+#include "ideas/idea_repository.hpp"
 #include "ideas/idea_rules.hpp"
 
 namespace cocreate::app::gen {
@@ -487,6 +487,12 @@ void insert_ideas(db::Database& db, Dice& dice, Company& co, const GenOptions& o
     in_batches(db, per_batch, "ideas", std::ssize(w.ideas), [&](soci::session& s, int64_t begin, int64_t end) {
         IdeaWrites out(s);
         for (int64_t i = begin; i < end; ++i) write_idea(dice, co, run, out, w.ideas[static_cast<size_t>(i)]);
+    });
+    // The ideas went in without the repository: move every space's search version once, so a
+    // server that already indexed a space for similar-idea suggestions builds it again.
+    db.write([&](soci::session& s) -> core::Status {
+        for (const auto& space : w.spaces) ideas::idea_repository::bump_search_version(s, space.id);
+        return {};
     });
     const auto& t = run.tally;
     for (const auto& [table, n] :

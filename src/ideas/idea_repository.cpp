@@ -113,18 +113,6 @@ struct CountRow {
     void bind(soci::statement& st) { st.exchange(soci::into(n)); }
     int64_t value() const { return n; }
 };
-struct SimilarRow {
-    long long id = 0;
-    std::string title, snippet;
-    double score = 0;
-    void bind(soci::statement& st) {
-        st.exchange(soci::into(id));
-        st.exchange(soci::into(title));
-        st.exchange(soci::into(snippet));
-        st.exchange(soci::into(score));
-    }
-    Similar value() const { return {id, title, snippet, score}; }
-};
 
 void load_authors(soci::session& s, std::vector<Idea>& ideas) {
     if (ideas.empty()) return;
@@ -139,24 +127,6 @@ void load_authors(soci::session& s, std::vector<Idea>& ideas) {
             if (r.idea_id == x.id) x.authors.push_back({r.user_id, r.name, r.role});
 }
 
-// Words of at least three letters or digits, lower-cased, at most eight: what the search
-// engine is asked for. Everything else is dropped, so user text never becomes query syntax.
-std::vector<std::string> search_words(const std::string& text) {
-    std::vector<std::string> out;
-    std::string w;
-    auto flush = [&] {
-        if (w.size() >= 3 && out.size() < 8) out.push_back(w);
-        w.clear();
-    };
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u)) w.push_back(static_cast<char>(std::tolower(u)));
-        else flush();
-    }
-    flush();
-    return out;
-}
-
 }  // namespace
 
 int64_t insert_idea(soci::session& s, const Idea& x, int64_t by, const std::string& now) {
@@ -168,6 +138,7 @@ int64_t insert_idea(soci::session& s, const Idea& x, int64_t by, const std::stri
          "updated_at) VALUES (:s, :c, :t, :d, :g, :st, :b, :ca, :u) RETURNING id",
         soci::use(space), soci::use(challenge), soci::use(x.title), soci::use(x.description), soci::use(tags),
         soci::use(x.status), soci::use(who), soci::use(now), soci::use(now), soci::into(id);
+    bump_search_version(s, x.space_id);
     return id;
 }
 
@@ -186,7 +157,9 @@ bool update_idea(soci::session& s, const Idea& x, const std::string& now) {
          soci::use(project), soci::use(merged), soci::use(hidden), soci::use(note), soci::use(moderator), soci::use(now),
          soci::use(id), soci::use(version));
     st.execute(true);
-    return st.get_affected_rows() > 0;
+    if (st.get_affected_rows() == 0) return false;
+    bump_search_version(s, x.space_id);
+    return true;
 }
 
 void replace_authors(soci::session& s, int64_t id, const std::vector<Author>& authors) {
@@ -255,30 +228,6 @@ std::vector<Idea> list_ideas(soci::session& s, const IdeaFilter& f) {
     auto rows = q.bind(f.limit + 1).run(sql);
     load_authors(s, rows);
     return rows;
-}
-
-std::vector<Similar> similar(soci::session& s, db::Engine engine, int64_t space_id, std::optional<int64_t> challenge_id,
-                             bool external_audience_only, const std::string& text, int limit) {
-    const auto words = search_words(text);
-    if (words.empty()) return {};
-    Query<SimilarRow> q(s);
-    std::string match, sql;
-    if (engine == db::Engine::kSqlite) {
-        for (const auto& w : words) match += (match.empty() ? "" : " OR ") + ("\"" + w + "\"*");
-        sql = "SELECT i.id, i.title, snippet(ideas_fts, 1, '', '', '…', 16), -bm25(ideas_fts) FROM ideas_fts "
-              "JOIN ideas i ON i.id = ideas_fts.rowid WHERE ideas_fts MATCH :m AND i.space_id = :s";
-    } else {
-        for (const auto& w : words) match += (match.empty() ? "" : " | ") + (w + ":*");
-        sql = "SELECT i.id, i.title, left(i.description, 160), ts_rank(i.search, to_tsquery('english', :m0)) "
-              "FROM ideas i WHERE i.search @@ to_tsquery('english', :m) AND i.space_id = :s";
-        q.bind(match);
-    }
-    q.bind(match).bind(static_cast<long long>(space_id));
-    if (challenge_id) { sql += " AND i.challenge_id = :c"; q.bind(static_cast<long long>(*challenge_id)); }
-    if (external_audience_only)
-        sql += " AND (i.challenge_id IS NULL OR i.challenge_id IN (SELECT ch.id FROM challenges ch WHERE ch.audience <> 'internal'))";
-    sql += " AND i.hidden = 0 AND i.merged_into IS NULL ORDER BY 4 DESC, i.id DESC LIMIT :l";
-    return q.bind(limit).run(sql);
 }
 
 bool add_vote(soci::session& s, int64_t idea_id, int64_t user_id, std::optional<int64_t> challenge_id,
@@ -379,6 +328,47 @@ bool remove_link(soci::session& s, int64_t idea_id, int64_t builds_on_id) {
                           soci::use(a), soci::use(b));
     st.execute(true);
     return st.get_affected_rows() > 0;
+}
+
+int64_t search_version(soci::session& s, int64_t space_id) {
+    auto rows = Query<CountRow>(s).bind(static_cast<long long>(space_id))
+                    .run("SELECT version FROM idea_search_versions WHERE space_id = :s");
+    return rows.empty() ? 0 : rows.front();
+}
+
+void bump_search_version(soci::session& s, int64_t space_id) {
+    const long long sid = space_id;
+    s << "INSERT INTO idea_search_versions (space_id, version) VALUES (:s, 1) "
+         "ON CONFLICT (space_id) DO UPDATE SET version = idea_search_versions.version + 1",
+        soci::use(sid);
+}
+
+namespace {
+struct SearchableRow {
+    long long id = 0;
+    boost::optional<long long> challenge;
+    std::string title, description;
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(challenge));
+        st.exchange(soci::into(title));
+        st.exchange(soci::into(description));
+    }
+    SearchableIdea value() const { return {id, db::from_boost_id(challenge), title, description}; }
+};
+}  // namespace
+
+std::vector<SearchableIdea> searchable_ideas(soci::session& s, int64_t space_id, std::optional<int64_t> challenge_id) {
+    Query<SearchableRow> q(s);
+    std::string sql = "SELECT id, challenge_id, title, description FROM ideas WHERE space_id = :s";
+    q.bind(static_cast<long long>(space_id));
+    if (challenge_id) { sql += " AND challenge_id = :c"; q.bind(static_cast<long long>(*challenge_id)); }
+    return q.run(sql + " AND hidden = 0 AND merged_into IS NULL ORDER BY id");
+}
+
+std::vector<int64_t> internal_challenges(soci::session& s, int64_t space_id) {
+    return Query<IdOnlyRow>(s).bind(static_cast<long long>(space_id))
+        .run("SELECT id FROM challenges WHERE space_id = :s AND audience = 'internal'");
 }
 
 }  // namespace cocreate::ideas::idea_repository

@@ -1,5 +1,5 @@
 #pragma once
-// SQL for ideas, their authors, build-on links and votes, and full-text similarity. Runs on
+// SQL for ideas, their authors, build-on links and votes, and what similar-idea suggestions read. Runs on
 // the caller's session, inside the caller's transaction; no permission checks.
 
 #include <soci/soci.h>
@@ -43,10 +43,21 @@ struct Similar {
     std::string title, snippet;
     double score = 0;  // higher is more similar
 };
-// Up to `limit` visible, unmerged ideas of the space (and challenge) most similar to `text`;
-// with `external_audience_only`, none from challenges whose audience is internal.
-std::vector<Similar> similar(soci::session& s, db::Engine engine, int64_t space_id, std::optional<int64_t> challenge_id,
-                             bool external_audience_only, const std::string& text, int limit);
+// The version of the space's ideas as similar-idea suggestions see them: it moves with every
+// idea inserted or updated in the space (bump_search_version, in the same transaction), so an
+// index built at one version is exact until the number moves, on every node. 0 at first.
+int64_t search_version(soci::session& s, int64_t space_id);
+void bump_search_version(soci::session& s, int64_t space_id);
+// The visible, unmerged ideas of the space (or of one challenge) with their text: what the
+// similar-ideas index is built from.
+struct SearchableIdea {
+    int64_t id = 0;
+    std::optional<int64_t> challenge_id;
+    std::string title, description;
+};
+std::vector<SearchableIdea> searchable_ideas(soci::session& s, int64_t space_id, std::optional<int64_t> challenge_id);
+// The space's challenges whose audience is internal (hidden from external participants).
+std::vector<int64_t> internal_challenges(soci::session& s, int64_t space_id);
 
 // Votes. add_vote answers false when the person had already voted for the idea.
 bool add_vote(soci::session& s, int64_t idea_id, int64_t user_id, std::optional<int64_t> challenge_id,

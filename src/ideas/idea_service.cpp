@@ -10,6 +10,7 @@
 #include "ideas/comment_repository.hpp"
 #include "ideas/idea_rules.hpp"
 #include "ideas/insight_service.hpp"
+#include "ideas/similar_index.hpp"
 
 namespace cocreate::ideas {
 
@@ -405,10 +406,24 @@ core::Result<std::vector<idea_repository::Similar>> IdeaService::similar(const a
         }
         if (!authorize(p, Action::kViewIdeas, challenge_target(s, p, space_id, audience)))
             return std::vector<idea_repository::Similar>{};
-        auto out = repo::similar(s, db_.engine(), space_id, challenge_id, !p.internal(), text, kSimilarLimit);
-        // Both engines' relevance (bm25, ts_rank) is unbounded above: x / (1 + x) keeps the order
-        // and gives a score in (0, 1] that reads the same on either.
-        for (auto& x : out) x.score = std::max(x.score / (1.0 + x.score), 1e-6);
+        // The scope's index, rebuilt when the space's ideas changed since it was built.
+        const auto version = repo::search_version(s, space_id);
+        const auto index = similar_cache_->get({space_id, challenge_id}, version, [&] {
+            SimilarIndex built;
+            for (auto& x : repo::searchable_ideas(s, space_id, challenge_id))
+                built.add({x.id, x.challenge_id, x.title, snippet_of(x.description)}, x.title, x.description);
+            return built;
+        });
+        // External participants: never an idea of a challenge for internal staff only.
+        std::vector<int64_t> internal;
+        if (!p.internal() && !challenge_id) internal = repo::internal_challenges(s, space_id);
+        auto allowed = [&](const SimilarDoc& d) {
+            return !d.challenge_id || std::find(internal.begin(), internal.end(), *d.challenge_id) == internal.end();
+        };
+        std::vector<idea_repository::Similar> out;
+        for (const auto& hit : index->search(read_typed(text), kSimilarLimit, allowed))
+            // BM25 is unbounded above: x / (1 + x) keeps the order and gives a score in (0, 1].
+            out.push_back({hit.doc->id, hit.doc->title, hit.doc->snippet, std::max(hit.score / (1.0 + hit.score), 1e-6)});
         return out;
     });
 }

@@ -4,6 +4,7 @@
 // built upon by other ideas, and suggested as likely duplicates while someone types. External
 // participants see only their spaces' ideas and never an internal field. Thread-safe.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "ideas/idea.hpp"
 #include "ideas/idea_repository.hpp"
 #include "ideas/insight.hpp"
+#include "ideas/similar_index.hpp"
 
 namespace cocreate::ideas {
 
@@ -94,6 +96,7 @@ private:
 
     db::Database& db_;
     const core::Clock& clock_;
+    std::unique_ptr<SimilarIndexCache> similar_cache_ = std::make_unique<SimilarIndexCache>();
 };
 
 }  // namespace cocreate::ideas
