@@ -4,7 +4,7 @@
 // a moderator), stakeholder interest and the points the ideas rules award. The plan is made
 // first (generator_idea_plans.cpp); this file writes it. Counts shown in lists (votes,
 // comments, interest score, a challenge's ideas) are written with the rows they count, and
-// every space's similar-ideas search version moves once at the end.
+// every space's idea versions (idea_repository::bump_versions) move once at the end.
 
 #include <fmt/format.h>
 
@@ -488,10 +488,10 @@ void insert_ideas(db::Database& db, Dice& dice, Company& co, const GenOptions& o
         IdeaWrites out(s);
         for (int64_t i = begin; i < end; ++i) write_idea(dice, co, run, out, w.ideas[static_cast<size_t>(i)]);
     });
-    // The ideas went in without the repository: move every space's search version once, so a
-    // server that already indexed a space for similar-idea suggestions builds it again.
+    // The ideas went in without the repository: move every space's versions once, so a server
+    // that already cached a space's similar-ideas index or idea lists builds them again.
     db.write([&](soci::session& s) -> core::Status {
-        for (const auto& space : w.spaces) ideas::idea_repository::bump_search_version(s, space.id);
+        for (const auto& space : w.spaces) ideas::idea_repository::bump_versions(s, space.id);
         return {};
     });
     const auto& t = run.tally;

@@ -474,15 +474,15 @@ TEST_F(GeneratorTest, IdeasFollowTheRulesOfChallengesAndPoints) {
     });
 }
 
-// Every space with generated ideas has a similar-ideas search version, so a server that had
-// indexed a space before builds it again.
-TEST_F(GeneratorTest, GeneratedSpacesHaveASearchVersion) {
+// Every space with generated ideas has moved its idea versions, so a server that had cached
+// a space's similar-ideas index or idea lists before builds them again.
+TEST_F(GeneratorTest, GeneratedSpacesMoveTheirIdeaVersions) {
     auto db = fresh_database();
     generate_company(*db, options(23));
     db->read([&](soci::session& s) {
         EXPECT_GT(count_of(s, "SELECT count(DISTINCT space_id) FROM ideas"), 0);
         EXPECT_EQ(count_of(s, "SELECT count(DISTINCT space_id) FROM ideas WHERE space_id NOT IN "
-                              "(SELECT space_id FROM idea_search_versions WHERE version > 0)"),
+                              "(SELECT space_id FROM idea_space_versions WHERE text_version > 0 AND list_version > 0)"),
                   0);
         return 0;
     });

@@ -8,6 +8,8 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <list>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -21,16 +23,38 @@ public:
         virtual ~Entry() = default;
     };
 
-    explicit StatementCache(soci::session& s) : session_(s) {}
+    // Queries whose text carries an id list (`IN (1,2,3)`) differ on every page, so the cache
+    // is bounded: beyond `capacity` the least recently used statement is finalized. The
+    // application's fixed queries (~200) stay well within it.
+    static constexpr size_t kDefaultCapacity = 512;
+
+    explicit StatementCache(soci::session& s, size_t capacity = kDefaultCapacity) : session_(s), capacity_(capacity) {}
     StatementCache(const StatementCache&) = delete;
     StatementCache& operator=(const StatementCache&) = delete;
 
     Entry* find(const std::string& key) {
         const auto it = entries_.find(key);
-        return it == entries_.end() ? nullptr : it->second.get();
+        if (it == entries_.end()) return nullptr;
+        recency_.splice(recency_.begin(), recency_, it->second.used);
+        return it->second.entry.get();
     }
-    Entry* put(const std::string& key, std::unique_ptr<Entry> e) { return (entries_[key] = std::move(e)).get(); }
-    void erase(const std::string& key) { entries_.erase(key); }
+    // Keeps `e` under `key` as the most recently used; never drops `e` itself.
+    Entry* put(const std::string& key, std::unique_ptr<Entry> e) {
+        erase(key);
+        recency_.push_front(key);
+        auto* kept = (entries_[key] = Slot{std::move(e), recency_.begin()}).entry.get();
+        while (entries_.size() > std::max<size_t>(capacity_, 1)) {
+            entries_.erase(recency_.back());
+            recency_.pop_back();
+        }
+        return kept;
+    }
+    void erase(const std::string& key) {
+        const auto it = entries_.find(key);
+        if (it == entries_.end()) return;
+        recency_.erase(it->second.used);
+        entries_.erase(it);
+    }
     size_t size() const { return entries_.size(); }
 
     // The cache registered for `s` by a lease this thread holds, or nullptr.
@@ -38,8 +62,14 @@ public:
 
 private:
     friend class CacheRegistration;
+    struct Slot {
+        std::unique_ptr<Entry> entry;
+        std::list<std::string>::iterator used;
+    };
     soci::session& session_;
-    std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;
+    size_t capacity_;
+    std::unordered_map<std::string, Slot> entries_;
+    std::list<std::string> recency_;  // most recently used first
 };
 
 // RAII: makes `cache` the calling thread's current cache for its session (nests).

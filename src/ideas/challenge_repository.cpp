@@ -217,6 +217,24 @@ std::optional<Challenge> find_challenge(soci::session& s, int64_t id) {
     return rows.front();
 }
 
+namespace {
+struct ScopeRow {
+    long long space_id = 0;
+    std::string audience;
+    void bind(soci::statement& st) {
+        st.exchange(soci::into(space_id));
+        st.exchange(soci::into(audience));
+    }
+    ChallengeScope value() const { return {space_id, audience}; }
+};
+}  // namespace
+
+std::optional<ChallengeScope> find_challenge_scope(soci::session& s, int64_t id) {
+    auto rows = Query<ScopeRow>(s).bind(static_cast<long long>(id)).run("SELECT space_id, audience FROM challenges WHERE id = :id");
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
 std::vector<Challenge> list_challenges(soci::session& s, const ChallengeFilter& f) {
     Query<ChallengeRow> q(s);
     std::string sql = std::string(kSelect) + "WHERE 1 = 1";

@@ -18,6 +18,12 @@ int64_t insert_challenge(soci::session& s, const Challenge& c, int64_t by, const
 bool update_challenge(soci::session& s, const Challenge& c, const std::string& now);
 void insert_protocol(soci::session& s, int64_t challenge_id, const ProtocolVersion& v, int64_t by);
 std::optional<Challenge> find_challenge(soci::session& s, int64_t id);
+// Just what access to a challenge's ideas rests on: its space and audience (one row, no joins).
+struct ChallengeScope {
+    int64_t space_id = 0;
+    std::string audience;
+};
+std::optional<ChallengeScope> find_challenge_scope(soci::session& s, int64_t id);
 
 struct ChallengeFilter {
     std::optional<int64_t> space_id;

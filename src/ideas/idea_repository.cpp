@@ -138,7 +138,7 @@ int64_t insert_idea(soci::session& s, const Idea& x, int64_t by, const std::stri
          "updated_at) VALUES (:s, :c, :t, :d, :g, :st, :b, :ca, :u) RETURNING id",
         soci::use(space), soci::use(challenge), soci::use(x.title), soci::use(x.description), soci::use(tags),
         soci::use(x.status), soci::use(who), soci::use(now), soci::use(now), soci::into(id);
-    bump_search_version(s, x.space_id);
+    bump_versions(s, x.space_id);
     return id;
 }
 
@@ -158,12 +158,13 @@ bool update_idea(soci::session& s, const Idea& x, const std::string& now) {
          soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() == 0) return false;
-    bump_search_version(s, x.space_id);
+    bump_versions(s, x.space_id);
     return true;
 }
 
 void replace_authors(soci::session& s, int64_t id, const std::vector<Author>& authors) {
     const long long iid = id;
+    bump_list_version_of(s, id);
     s << "DELETE FROM idea_authors WHERE idea_id = :i", soci::use(iid);
     for (const auto& a : authors) {
         const long long user = a.id;
@@ -265,6 +266,7 @@ void add_to_counts(soci::session& s, int64_t idea_id, int votes, int comments, i
     s << "UPDATE ideas SET vote_count = vote_count + :v, comment_count = comment_count + :c, "
          "interest_score = interest_score + :n WHERE id = :id",
         soci::use(votes), soci::use(comments), soci::use(interest), soci::use(id);
+    bump_list_version_of(s, idea_id);
 }
 
 namespace {
@@ -293,6 +295,11 @@ std::vector<int64_t> voted_among(soci::session& s, const std::vector<int64_t>& i
     if (ids.empty()) return {};
     return Query<IdOnlyRow>(s).bind(static_cast<long long>(user_id))
         .run("SELECT idea_id FROM idea_votes WHERE user_id = :u AND idea_id IN (" + id_list(ids) + ")");
+}
+
+std::vector<int64_t> voted_in_challenge(soci::session& s, int64_t challenge_id, int64_t user_id) {
+    return Query<IdOnlyRow>(s).bind(static_cast<long long>(user_id)).bind(static_cast<long long>(challenge_id))
+        .run("SELECT idea_id FROM idea_votes WHERE user_id = :u AND challenge_id = :c");
 }
 
 std::vector<IdeaRef> project_refs(soci::session& s, const std::vector<int64_t>& project_ids) {
@@ -330,17 +337,32 @@ bool remove_link(soci::session& s, int64_t idea_id, int64_t builds_on_id) {
     return st.get_affected_rows() > 0;
 }
 
-int64_t search_version(soci::session& s, int64_t space_id) {
+int64_t text_version(soci::session& s, int64_t space_id) {
     auto rows = Query<CountRow>(s).bind(static_cast<long long>(space_id))
-                    .run("SELECT version FROM idea_search_versions WHERE space_id = :s");
+                    .run("SELECT text_version FROM idea_space_versions WHERE space_id = :s");
     return rows.empty() ? 0 : rows.front();
 }
 
-void bump_search_version(soci::session& s, int64_t space_id) {
+int64_t list_version(soci::session& s, int64_t space_id) {
+    auto rows = Query<CountRow>(s).bind(static_cast<long long>(space_id))
+                    .run("SELECT list_version FROM idea_space_versions WHERE space_id = :s");
+    return rows.empty() ? 0 : rows.front();
+}
+
+void bump_versions(soci::session& s, int64_t space_id) {
     const long long sid = space_id;
-    s << "INSERT INTO idea_search_versions (space_id, version) VALUES (:s, 1) "
-         "ON CONFLICT (space_id) DO UPDATE SET version = idea_search_versions.version + 1",
+    s << "INSERT INTO idea_space_versions (space_id, text_version, list_version) VALUES (:s, 1, 1) "
+         "ON CONFLICT (space_id) DO UPDATE SET text_version = idea_space_versions.text_version + 1, "
+         "list_version = idea_space_versions.list_version + 1",
         soci::use(sid);
+}
+
+void bump_list_version_of(soci::session& s, int64_t idea_id) {
+    const long long id = idea_id;
+    // The WHERE keeps SQLite from reading ON CONFLICT as part of the SELECT.
+    s << "INSERT INTO idea_space_versions (space_id, text_version, list_version) SELECT space_id, 0, 1 FROM ideas "
+         "WHERE id = :i ON CONFLICT (space_id) DO UPDATE SET list_version = idea_space_versions.list_version + 1",
+        soci::use(id);
 }
 
 namespace {

@@ -43,11 +43,15 @@ struct Similar {
     std::string title, snippet;
     double score = 0;  // higher is more similar
 };
-// The version of the space's ideas as similar-idea suggestions see them: it moves with every
-// idea inserted or updated in the space (bump_search_version, in the same transaction), so an
-// index built at one version is exact until the number moves, on every node. 0 at first.
-int64_t search_version(soci::session& s, int64_t space_id);
-void bump_search_version(soci::session& s, int64_t space_id);
+// Two numbers per space that move in the same transaction as the change they count, so a
+// cache built at one of them is exact until it moves, on every node (0 at first):
+// - the text version: any idea inserted or updated (title, description, visibility, scope);
+//   the similar-ideas index;
+// - the list version: that too, and votes, comments, interest and authors; the idea lists.
+int64_t text_version(soci::session& s, int64_t space_id);
+int64_t list_version(soci::session& s, int64_t space_id);
+void bump_versions(soci::session& s, int64_t space_id);             // both
+void bump_list_version_of(soci::session& s, int64_t idea_id);       // the list version of the idea's space
 // The visible, unmerged ideas of the space (or of one challenge) with their text: what the
 // similar-ideas index is built from.
 struct SearchableIdea {
@@ -70,6 +74,8 @@ void add_to_counts(soci::session& s, int64_t idea_id, int votes, int comments, i
 // For a page of ideas: those among `ids` that `user_id` voted for; the titles of projects
 // by id; the number of interest records per idea.
 std::vector<int64_t> voted_among(soci::session& s, const std::vector<int64_t>& ids, int64_t user_id);
+// The ideas of the challenge `user_id` voted for (at most the vote budget: one index range).
+std::vector<int64_t> voted_in_challenge(soci::session& s, int64_t challenge_id, int64_t user_id);
 std::vector<IdeaRef> project_refs(soci::session& s, const std::vector<int64_t>& project_ids);
 // Whether project `project_id` shares its summary with space `space_id`.
 bool project_shared_with(soci::session& s, int64_t project_id, int64_t space_id);

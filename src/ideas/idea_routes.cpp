@@ -33,8 +33,9 @@ Response handle_list(RequestContext& ctx, IdeaService& svc) {
     // Ordering by interest would reveal more than the none/some/strong aggregate externals see.
     if (!ctx.principal.internal() && f.sort == "-interest")
         return http::problem(core::Error::invalid("sort", "-interest is for internal users"), ctx.request_id);
-    return http::respond_page_text(ctx, svc.list(ctx.principal, f),
-                                   [](core::JsonWriter& w, const IdeaView& v) { write_idea_summary(w, v); });
+    auto body = svc.list_json(ctx.principal, f);
+    if (!body) return http::problem(body.error(), ctx.request_id);
+    return http::json_text_response(std::move(*body));
 }
 
 Response handle_create(RequestContext& ctx, IdeaService& svc) {

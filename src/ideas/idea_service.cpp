@@ -8,6 +8,7 @@
 #include "events/event_log.hpp"
 #include "ideas/challenge_repository.hpp"
 #include "ideas/comment_repository.hpp"
+#include "ideas/idea_list.hpp"
 #include "ideas/idea_rules.hpp"
 #include "ideas/insight_service.hpp"
 #include "ideas/similar_index.hpp"
@@ -168,50 +169,75 @@ core::Result<IdeaView> IdeaService::get(const auth::Principal& p, int64_t id) {
     });
 }
 
-core::Result<http::Page<IdeaView>> IdeaService::list(const auth::Principal& p, idea_repository::IdeaFilter f) {
+bool IdeaService::scope_list(soci::session& s, const auth::Principal& p, idea_repository::IdeaFilter& f,
+                             std::optional<int64_t>& space) const {
+    std::optional<challenge_repository::ChallengeScope> challenge;
+    std::optional<auth::Target> target;
+    if (f.challenge_id) {
+        challenge = challenge_repository::find_challenge_scope(s, *f.challenge_id);
+        // An unseen challenge filters everything out, as an unseen space does.
+        if (!challenge) return false;
+        target = challenge_target(s, p, challenge->space_id, challenge->audience);
+        if (!authorize(p, Action::kViewIdeas, *target)) return false;
+    }
+    if (!p.internal()) f.member_of = p.user_id;
+    // Moderators see hidden ideas of the space they moderate.
+    space = f.space_id ? f.space_id : challenge ? std::optional<int64_t>(challenge->space_id) : std::nullopt;
+    if (space && !target) target = challenge_target(s, p, *space, "both");
+    f.include_hidden = space && authorize(p, Action::kModerateIdeas, *target);
+    return true;
+}
+
+http::Page<IdeaView> IdeaService::list_page(soci::session& s, const auth::Principal& p,
+                                            const idea_repository::IdeaFilter& f) const {
+    auto rows = repo::list_ideas(s, f);
+    http::Page<IdeaView> page;
+    if (static_cast<int>(rows.size()) > f.limit) {
+        rows.resize(static_cast<size_t>(f.limit));
+        page.next_cursor = http::key_cursor_for(repo::sort_key(rows.back(), f.sort), rows.back().id);
+    }
+    std::vector<int64_t> ids, project_ids;
+    for (const auto& x : rows) {
+        ids.push_back(x.id);
+        if (x.project_id) project_ids.push_back(*x.project_id);
+    }
+    const auto projects = repo::project_refs(s, project_ids);
+    const auto counts = p.internal() ? repo::interest_counts(s, ids) : std::vector<std::pair<int64_t, int64_t>>{};
+    for (auto& x : rows) {
+        if (!p.internal() && x.project_id && !repo::project_shared_with(s, *x.project_id, x.space_id))
+            x.project_id.reset();
+        IdeaView v;
+        v.internal = p.internal();
+        v.moderator = f.include_hidden;
+        for (const auto& ref : projects)
+            if (x.project_id && ref.id == *x.project_id) v.project = ref;
+        for (const auto& [idea, n] : counts)
+            if (idea == x.id) v.interest_count = n;
+        v.idea = std::move(x);
+        page.items.push_back(std::move(v));
+    }
+    return page;
+}
+
+core::Result<std::string> IdeaService::list_json(const auth::Principal& p, idea_repository::IdeaFilter f) {
     if (!p.signed_in()) return fail(Error::unauthenticated());
-    return db_.read([&](soci::session& s) -> core::Result<http::Page<IdeaView>> {
-        std::optional<Challenge> challenge;
-        if (f.challenge_id) {
-            challenge = challenge_repository::find_challenge(s, *f.challenge_id);
-            // An unseen challenge filters everything out, as an unseen space does.
-            if (!challenge || !authorize(p, Action::kViewIdeas, challenge_target(s, p, challenge->space_id, challenge->audience)))
-                return http::Page<IdeaView>{};
+    return db_.read([&](soci::session& s) -> core::Result<std::string> {
+        std::optional<int64_t> space;
+        if (!scope_list(s, p, f, space)) return render_idea_list({}).render({});
+        // A challenge's list, unfiltered, is the same for every caller of a kind but for their
+        // own votes: the page is rendered once per list version of the space (exact on every
+        // node), and at most kListCacheMaxAge, for what the version does not cover (people's
+        // names, project titles and sharing, kept by other modules).
+        std::shared_ptr<const RenderedIdeaList> page;
+        if (f.challenge_id && space && !f.status && !f.tag && !f.q) {
+            const IdeaListKey key{*f.challenge_id, f.space_id, f.sort, f.after_key, f.after_id, f.limit, p.internal(), f.include_hidden};
+            page = list_cache_->get(key, repo::list_version(s, *space), [&] { return render_idea_list(list_page(s, p, f)); });
+        } else {
+            page = std::make_shared<const RenderedIdeaList>(render_idea_list(list_page(s, p, f)));
         }
-        if (!p.internal()) f.member_of = p.user_id;
-        // Moderators see hidden ideas of the space they moderate.
-        const auto space = f.space_id ? f.space_id : challenge ? std::optional<int64_t>(challenge->space_id) : std::nullopt;
-        f.include_hidden = space && authorize(p, Action::kModerateIdeas,
-                                              challenge_target(s, p, *space, challenge ? challenge->audience : "both"));
-        auto rows = repo::list_ideas(s, f);
-        http::Page<IdeaView> page;
-        if (static_cast<int>(rows.size()) > f.limit) {
-            rows.resize(static_cast<size_t>(f.limit));
-            page.next_cursor = http::key_cursor_for(repo::sort_key(rows.back(), f.sort), rows.back().id);
-        }
-        std::vector<int64_t> ids, project_ids;
-        for (const auto& x : rows) {
-            ids.push_back(x.id);
-            if (x.project_id) project_ids.push_back(*x.project_id);
-        }
-        const auto voted = repo::voted_among(s, ids, p.user_id);
-        const auto projects = repo::project_refs(s, project_ids);
-        const auto counts = p.internal() ? repo::interest_counts(s, ids) : std::vector<std::pair<int64_t, int64_t>>{};
-        for (auto& x : rows) {
-            if (!p.internal() && x.project_id && !repo::project_shared_with(s, *x.project_id, x.space_id))
-                x.project_id.reset();
-            IdeaView v;
-            v.internal = p.internal();
-            v.moderator = f.include_hidden;
-            v.my_vote = std::find(voted.begin(), voted.end(), x.id) != voted.end();
-            for (const auto& ref : projects)
-                if (x.project_id && ref.id == *x.project_id) v.project = ref;
-            for (const auto& [idea, n] : counts)
-                if (idea == x.id) v.interest_count = n;
-            v.idea = std::move(x);
-            page.items.push_back(std::move(v));
-        }
-        return page;
+        // A challenge's: the caller's few votes in it, whatever the page.
+        return page->render(f.challenge_id ? repo::voted_in_challenge(s, *f.challenge_id, p.user_id)
+                                           : repo::voted_among(s, page->ids, p.user_id));
     });
 }
 
@@ -407,7 +433,7 @@ core::Result<std::vector<idea_repository::Similar>> IdeaService::similar(const a
         if (!authorize(p, Action::kViewIdeas, challenge_target(s, p, space_id, audience)))
             return std::vector<idea_repository::Similar>{};
         // The scope's index, rebuilt when the space's ideas changed since it was built.
-        const auto version = repo::search_version(s, space_id);
+        const auto version = repo::text_version(s, space_id);
         const auto index = similar_cache_->get({space_id, challenge_id}, version, [&] {
             SimilarIndex built;
             for (auto& x : repo::searchable_ideas(s, space_id, challenge_id))

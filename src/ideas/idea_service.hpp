@@ -4,6 +4,7 @@
 // built upon by other ideas, and suggested as likely duplicates while someone types. External
 // participants see only their spaces' ideas and never an internal field. Thread-safe.
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "ideas/challenge_service.hpp"
 #include "ideas/attachment_repository.hpp"
 #include "ideas/idea.hpp"
+#include "ideas/idea_list.hpp"
 #include "ideas/idea_repository.hpp"
 #include "ideas/insight.hpp"
 #include "ideas/similar_index.hpp"
@@ -60,7 +62,8 @@ public:
 
     core::Result<IdeaView> create(const auth::Principal& p, const IdeaInput& in);
     core::Result<IdeaView> get(const auth::Principal& p, int64_t id);
-    core::Result<http::Page<IdeaView>> list(const auth::Principal& p, idea_repository::IdeaFilter f);
+    // A page of ideas as the JSON of write_idea_summary ({items, next_cursor}).
+    core::Result<std::string> list_json(const auth::Principal& p, idea_repository::IdeaFilter f);
     core::Result<IdeaView> update(const auth::Principal& p, int64_t id, const IdeaInput& in);
     // Moderators and innovation managers; `declined` needs a reason; `in_project` only by promotion.
     core::Result<IdeaView> set_status(const auth::Principal& p, int64_t id, const std::string& status,
@@ -93,10 +96,19 @@ private:
     // The idea's access for `p`, or the 404 that hides it.
     core::Result<Access> access(soci::session& s, const auth::Principal& p, const Idea& x) const;
     core::Result<IdeaView> change_vote(const auth::Principal& p, int64_t id, bool add);
+    // Narrows `f` to what `p` may see and sets `space` when the list is within one; false when
+    // the challenge asked for is unseen (nothing to list).
+    bool scope_list(soci::session& s, const auth::Principal& p, idea_repository::IdeaFilter& f,
+                    std::optional<int64_t>& space) const;
+    // The page of `f`, every my_vote false.
+    http::Page<IdeaView> list_page(soci::session& s, const auth::Principal& p, const idea_repository::IdeaFilter& f) const;
 
     db::Database& db_;
     const core::Clock& clock_;
-    std::unique_ptr<SimilarIndexCache> similar_cache_ = std::make_unique<SimilarIndexCache>();
+    std::unique_ptr<SimilarIndexCache> similar_cache_ = std::make_unique<SimilarIndexCache>(32);
+    static constexpr std::chrono::seconds kListCacheMaxAge{10};
+    std::unique_ptr<core::VersionedCache<IdeaListKey, RenderedIdeaList>> list_cache_ =
+        std::make_unique<core::VersionedCache<IdeaListKey, RenderedIdeaList>>(256, kListCacheMaxAge);
 };
 
 }  // namespace cocreate::ideas

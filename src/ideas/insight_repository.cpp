@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "db/query.hpp"
+#include "ideas/idea_repository.hpp"
 
 namespace cocreate::ideas::insight_repository {
 
@@ -180,6 +181,8 @@ std::vector<InterestRecord> latest_interest(soci::session& s, int64_t idea_id) {
 void set_interest_score(soci::session& s, int64_t idea_id, int64_t score) {
     const long long id = idea_id, n = score;
     s << "UPDATE ideas SET interest_score = :n WHERE id = :id", soci::use(n), soci::use(id);
+    // The lists show the score and how many stakeholders: both may have moved.
+    idea_repository::bump_list_version_of(s, idea_id);
 }
 
 void upsert_review(soci::session& s, int64_t idea_id, int64_t reviewer_id, const Scores& scores,

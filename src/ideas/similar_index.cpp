@@ -155,34 +155,4 @@ std::vector<SimilarIndex::Hit> SimilarIndex::search(const TypedText& typed, size
     return hits;
 }
 
-std::shared_ptr<const SimilarIndex> SimilarIndexCache::get(const Scope& scope, int64_t version,
-                                                           const std::function<SimilarIndex()>& build) {
-    {
-        std::lock_guard lock(mutex_);
-        if (auto it = entries_.find(scope); it != entries_.end() && it->second.version == version) {
-            recency_.splice(recency_.begin(), recency_, it->second.used);
-            return it->second.index;
-        }
-    }
-    // Built without the lock: other scopes stay served meanwhile. Two requests for the same
-    // stale scope may both build it; the newer version is kept.
-    auto fresh = std::make_shared<const SimilarIndex>(build());
-    std::lock_guard lock(mutex_);
-    auto it = entries_.find(scope);
-    if (it != entries_.end()) {
-        if (it->second.version > version) return fresh;  // someone built a newer one meanwhile
-        it->second.version = version;
-        it->second.index = fresh;
-        recency_.splice(recency_.begin(), recency_, it->second.used);
-        return fresh;
-    }
-    recency_.push_front(scope);
-    entries_.emplace(scope, Entry{version, fresh, recency_.begin()});
-    while (entries_.size() > capacity_) {
-        entries_.erase(recency_.back());
-        recency_.pop_back();
-    }
-    return fresh;
-}
-
 }  // namespace cocreate::ideas

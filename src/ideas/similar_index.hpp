@@ -12,14 +12,13 @@
 
 #include <cstdint>
 #include <functional>
-#include <list>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/versioned_cache.hpp"
 
 namespace cocreate::ideas {
 
@@ -76,30 +75,12 @@ private:
 };
 
 // The indexes of the scopes last asked for, each valid for one version of its space's ideas
-// (idea_repository::search_version). Bounded: the least recently used scope is dropped.
-// Thread-safe; an index is built outside the lock and shared read-only.
-class SimilarIndexCache {
-public:
-    explicit SimilarIndexCache(size_t capacity = 32) : capacity_(capacity) {}
-
-    struct Scope {
-        int64_t space_id = 0;
-        std::optional<int64_t> challenge_id;  // nullopt: the whole space
-        auto operator<=>(const Scope&) const = default;
-    };
-    std::shared_ptr<const SimilarIndex> get(const Scope& scope, int64_t version,
-                                            const std::function<SimilarIndex()>& build);
-
-private:
-    struct Entry {
-        int64_t version = 0;
-        std::shared_ptr<const SimilarIndex> index;
-        std::list<Scope>::iterator used;
-    };
-    size_t capacity_;
-    std::mutex mutex_;
-    std::map<Scope, Entry> entries_;
-    std::list<Scope> recency_;  // most recently used first
+// (idea_repository::text_version); at most 32 scopes per node.
+struct SimilarScope {
+    int64_t space_id = 0;
+    std::optional<int64_t> challenge_id;  // nullopt: the whole space
+    auto operator<=>(const SimilarScope&) const = default;
 };
+using SimilarIndexCache = core::VersionedCache<SimilarScope, SimilarIndex>;
 
 }  // namespace cocreate::ideas

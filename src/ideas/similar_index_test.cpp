@@ -90,14 +90,14 @@ TEST(SimilarIndex, TiesGoToTheNewestIdea) {
     EXPECT_EQ(ids_of(index.search(read_typed("pallet pool "), 5)), (std::vector<int64_t>{9, 8, 7}));
 }
 
-TEST(SimilarIndexCache, RebuildsWhenTheVersionMovesAndDropsTheLeastRecentlyUsed) {
+TEST(VersionedCache, RebuildsWhenTheVersionMovesAndDropsTheLeastRecentlyUsed) {
     SimilarIndexCache cache(2);
     int builds = 0;
     auto build = [&] {
         ++builds;
         return sample();
     };
-    const SimilarIndexCache::Scope a{1, 10}, b{1, std::nullopt}, c{2, std::nullopt};
+    const SimilarScope a{1, 10}, b{1, std::nullopt}, c{2, std::nullopt};
     auto first = cache.get(a, 1, build);
     EXPECT_EQ(cache.get(a, 1, build), first);
     EXPECT_EQ(builds, 1);
@@ -113,7 +113,17 @@ TEST(SimilarIndexCache, RebuildsWhenTheVersionMovesAndDropsTheLeastRecentlyUsed)
     EXPECT_EQ(builds, 5);
 }
 
-TEST(SimilarIndexCache, IsSafeToShareBetweenThreads) {
+TEST(VersionedCache, AValueLivesAtMostMaxAge) {
+    core::VersionedCache<int, int> cache(4, std::chrono::milliseconds(30));
+    int builds = 0;
+    auto build = [&] { return ++builds; };
+    EXPECT_EQ(*cache.get(1, 7, build), 1);
+    EXPECT_EQ(*cache.get(1, 7, build), 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(40));
+    EXPECT_EQ(*cache.get(1, 7, build), 2);  // same version, but too old
+}
+
+TEST(VersionedCache, IsSafeToShareBetweenThreads) {
     SimilarIndexCache cache(4);
     std::vector<std::thread> threads;
     std::atomic<int> found{0};
