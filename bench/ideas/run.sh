@@ -260,7 +260,8 @@ scenarios=("healthz|/healthz|none|-"
            "ideas_by_interest|$list&sort=-interest|read|-"
            "idea_page|/api/v1/ideas/{id}|read|$tmp/idea-paths"
            "idea_comments|/api/v1/ideas/{id}/comments|read|$tmp/comment-paths"
-           "similar_typing|/api/v1/ideas/similar?space_id=$space&challenge_id=$challenge&text={typed}|similar|$tmp/similar-paths")
+           "similar_typing|/api/v1/ideas/similar?space_id=$space&challenge_id=$challenge&text={typed}|similar|$tmp/similar-paths"
+           "healthz_again|/healthz|none|-")
 
 # Every idea page must answer, not only the first: a sample across the id range.
 for id in "$first_id" $(((first_id + last_id) / 2)) "$last_id"; do
@@ -334,7 +335,10 @@ jq -s \
   --argjson challenge_ideas "$challenge_ideas" --argjson texts "$similar_texts" \
   --argjson duration "$DURATION" --argjson warmup "$WARMUP" --argjson c "$CONNECTIONS" --argjson t "$THREADS" \
   --argjson g_p99 "$GOAL_P99_MS" --argjson g_ratio "$GOAL_RATIO" --argjson g_sim "$GOAL_SIMILAR_P99_MS" '
-  (map(select(.label == "healthz" and .status == "measured"))[0].w.rps // null) as $base |
+  # The reference is the better of the two /healthz runs (first and last): right after the
+  # company is copied, the kernel writing it back can slow the first one down, which would
+  # flatter every ratio.
+  (map(select((.label | startswith("healthz")) and .status == "measured") | .w.rps) | max) as $base |
   def scen: if .status != "measured" then { path, status } else
     { path, status, rps: .w.rps, requests: .w.requests, bytes_per_response, alone_ms,
       latency_ms: { p50: (.w.p50_us / 1000), p90: (.w.p90_us / 1000), p99: (.w.p99_us / 1000),

@@ -168,13 +168,21 @@ void update_space(soci::session& s, const Space& sp, const std::string& now) {
         soci::use(id);
 }
 
-std::optional<std::string> member_role(soci::session& s, int64_t space_id, int64_t user_id) {
+namespace {
+struct RoleRow {
     std::string role;
-    const long long sid = space_id, uid = user_id;
-    s << "SELECT space_role FROM space_members WHERE space_id = :s AND user_id = :u", soci::use(sid), soci::use(uid),
-        soci::into(role);
-    if (!s.got_data()) return std::nullopt;
-    return role;
+    void bind(soci::statement& st) { st.exchange(soci::into(role)); }
+    std::string value() const { return role; }
+};
+}  // namespace
+
+// Read on nearly every request inside a space: a cached statement (db::Query), not one
+// parsed each time.
+std::optional<std::string> member_role(soci::session& s, int64_t space_id, int64_t user_id) {
+    auto rows = db::Query<RoleRow>(s).bind(static_cast<long long>(space_id)).bind(static_cast<long long>(user_id))
+                    .run("SELECT space_role FROM space_members WHERE space_id = :s AND user_id = :u");
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
 }
 
 std::vector<Member> list_members(soci::session& s, int64_t space_id, std::optional<int64_t> after, int limit) {

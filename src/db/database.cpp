@@ -31,6 +31,10 @@ void configure_sqlite(soci::session& s) {
     s << "PRAGMA foreign_keys = ON";
     s << "PRAGMA synchronous = FULL";
     s << "PRAGMA temp_store = MEMORY";
+    // Reads through a memory map, not a pread() copy per page: on a database larger than the
+    // page cache (an enterprise company's ideas are ~2 GB) that was a tenth of a request's
+    // time. Debian's SQLite caps the map at 2 GB; pages past it are read as before.
+    s << "PRAGMA mmap_size = 2147418112";
 }
 
 }  // namespace

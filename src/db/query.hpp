@@ -43,6 +43,17 @@ inline std::string contains_pattern(const std::string& text) {
     return out + "%";
 }
 
+// `column` among `ids`, as SQL whose text depends only on whether there is one id or more:
+// bind the ids with Query::bind_ids at the place of the placeholder. An id list written into
+// the text made every page a new statement to parse and plan (and to keep, see
+// statement_cache.hpp).
+inline std::string in_ids(const soci::session& s, const std::string& column, const std::vector<int64_t>& ids) {
+    if (ids.size() == 1) return column + " = :id";
+    if (const_cast<soci::session&>(s).get_backend_name() == "postgresql")
+        return column + " = ANY (CAST(string_to_array(:ids, ',') AS BIGINT[]))";
+    return column + " IN (SELECT value FROM json_each('[' || :ids || ']'))";
+}
+
 // A select statement: RowT::bind(statement&) registers the outputs, RowT::value() turns
 // the current row into a value. Inputs are copied when bound (long long, int or string).
 // Statements are prepared once per connection and SQL text (see statement_cache.hpp), so
@@ -55,6 +66,16 @@ public:
     Query& bind(const T& value) {
         inputs_.emplace_back(value);
         return *this;
+    }
+    // The input of in_ids(s, column, ids).
+    Query& bind_ids(const std::vector<int64_t>& ids) {
+        if (ids.size() == 1) return bind(static_cast<long long>(ids.front()));
+        std::string text;
+        for (auto id : ids) {
+            if (!text.empty()) text += ',';
+            text += std::to_string(id);
+        }
+        return bind(text);
     }
     // Runs `sql` and returns every row. Database errors throw soci::soci_error.
     auto run(const std::string& sql) {

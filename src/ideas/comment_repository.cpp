@@ -93,20 +93,15 @@ struct LeaderDbRow {
     LeaderRow value() const { return {user_id, name, points}; }
 };
 
-std::string id_list(const std::vector<int64_t>& ids) {
-    std::string in;
-    for (auto id : ids) in += (in.empty() ? "" : ",") + std::to_string(id);
-    return in;
-}
 
 void load_mentions(soci::session& s, std::vector<Comment>& comments) {
     if (comments.empty()) return;
     std::vector<int64_t> ids;
     for (const auto& c : comments) ids.push_back(c.id);
-    // Ids the database gave: safe to inline, and one query for the page.
-    const auto rows = Query<MentionRow>(s).run(
+    // One query for the page.
+    const auto rows = Query<MentionRow>(s).bind_ids(ids).run(
         "SELECT m.comment_id, m.user_id, u.display_name FROM comment_mentions m JOIN users u ON u.id = m.user_id "
-        "WHERE m.comment_id IN (" + id_list(ids) + ") ORDER BY m.comment_id, u.display_name");
+        "WHERE " + db::in_ids(s, "m.comment_id", ids) + " ORDER BY m.comment_id, u.display_name");
     for (auto& c : comments)
         for (const auto& r : rows)
             if (r.comment_id == c.id) c.mentions.push_back({r.user_id, r.name});
@@ -157,8 +152,8 @@ std::vector<Comment> comments_of(soci::session& s, int64_t idea_id, bool include
 
 std::vector<int64_t> marked_helpful(soci::session& s, const std::vector<int64_t>& ids, int64_t user_id) {
     if (ids.empty()) return {};
-    return Query<IdRow>(s).bind(static_cast<long long>(user_id)).run(
-        "SELECT comment_id FROM comment_helpful WHERE user_id = :u AND comment_id IN (" + id_list(ids) + ")");
+    return Query<IdRow>(s).bind(static_cast<long long>(user_id)).bind_ids(ids).run(
+        "SELECT comment_id FROM comment_helpful WHERE user_id = :u AND " + db::in_ids(s, "comment_id", ids));
 }
 
 bool add_helpful(soci::session& s, int64_t comment_id, int64_t user_id, const std::string& now) {

@@ -116,12 +116,12 @@ struct CountRow {
 
 void load_authors(soci::session& s, std::vector<Idea>& ideas) {
     if (ideas.empty()) return;
-    // One query for the page: ids are numbers the database gave, safe to inline.
-    std::string in;
-    for (const auto& x : ideas) in += (in.empty() ? "" : ",") + std::to_string(x.id);
-    auto rows = Query<AuthorRow>(s).run(
+    // One query for the page.
+    std::vector<int64_t> ids;
+    for (const auto& x : ideas) ids.push_back(x.id);
+    auto rows = Query<AuthorRow>(s).bind_ids(ids).run(
         "SELECT a.idea_id, a.user_id, u.display_name, a.role FROM idea_authors a JOIN users u ON u.id = a.user_id "
-        "WHERE a.idea_id IN (" + in + ") ORDER BY a.idea_id, CASE a.role WHEN 'author' THEN 0 ELSE 1 END, u.display_name");
+        "WHERE " + db::in_ids(s, "a.idea_id", ids) + " ORDER BY a.idea_id, CASE a.role WHEN 'author' THEN 0 ELSE 1 END, u.display_name");
     for (auto& x : ideas)
         for (const auto& r : rows)
             if (r.idea_id == x.id) x.authors.push_back({r.user_id, r.name, r.role});
@@ -270,11 +270,6 @@ void add_to_counts(soci::session& s, int64_t idea_id, int votes, int comments, i
 }
 
 namespace {
-std::string id_list(const std::vector<int64_t>& ids) {
-    std::string in;
-    for (auto id : ids) in += (in.empty() ? "" : ",") + std::to_string(id);
-    return in;
-}
 struct IdOnlyRow {
     long long id = 0;
     void bind(soci::statement& st) { st.exchange(soci::into(id)); }
@@ -290,11 +285,11 @@ struct PairRow {
 };
 }  // namespace
 
-// The id lists below come from the database (ideas and projects it returned): safe to inline.
 std::vector<int64_t> voted_among(soci::session& s, const std::vector<int64_t>& ids, int64_t user_id) {
     if (ids.empty()) return {};
     return Query<IdOnlyRow>(s).bind(static_cast<long long>(user_id))
-        .run("SELECT idea_id FROM idea_votes WHERE user_id = :u AND idea_id IN (" + id_list(ids) + ")");
+        .bind_ids(ids)
+        .run("SELECT idea_id FROM idea_votes WHERE user_id = :u AND " + db::in_ids(s, "idea_id", ids));
 }
 
 std::vector<int64_t> voted_in_challenge(soci::session& s, int64_t challenge_id, int64_t user_id) {
@@ -304,7 +299,7 @@ std::vector<int64_t> voted_in_challenge(soci::session& s, int64_t challenge_id, 
 
 std::vector<IdeaRef> project_refs(soci::session& s, const std::vector<int64_t>& project_ids) {
     if (project_ids.empty()) return {};
-    return Query<RefRow>(s).run("SELECT id, title FROM projects WHERE id IN (" + id_list(project_ids) + ")");
+    return Query<RefRow>(s).bind_ids(project_ids).run("SELECT id, title FROM projects WHERE " + db::in_ids(s, "id", project_ids));
 }
 
 bool project_shared_with(soci::session& s, int64_t project_id, int64_t space_id) {
@@ -315,8 +310,8 @@ bool project_shared_with(soci::session& s, int64_t project_id, int64_t space_id)
 
 std::vector<std::pair<int64_t, int64_t>> interest_counts(soci::session& s, const std::vector<int64_t>& ids) {
     if (ids.empty()) return {};
-    return Query<PairRow>(s).run("SELECT idea_id, COUNT(DISTINCT stakeholder_id) FROM idea_interest WHERE idea_id IN (" + id_list(ids) +
-                                 ") GROUP BY idea_id");
+    return Query<PairRow>(s).bind_ids(ids).run("SELECT idea_id, COUNT(DISTINCT stakeholder_id) FROM idea_interest WHERE " +
+                                               db::in_ids(s, "idea_id", ids) + " GROUP BY idea_id");
 }
 
 bool add_link(soci::session& s, int64_t idea_id, int64_t builds_on_id, int64_t by, const std::string& now) {
