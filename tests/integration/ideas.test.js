@@ -432,6 +432,53 @@ test('ideas: co-authors join, earn the submission points and edit; only authors 
   later.done();
 });
 
+// A challenge's list pages are rendered once and shared (docs/api-ideas.md "What a node keeps
+// in memory"): every change an item shows must be there on the next read, and each caller's
+// my_vote stays their own.
+test('ideas: a challenge\'s list shows every change at once, each caller\'s vote their own', async () => {
+  const c = await createChallenge(owner, S.id, { phase: 'submission', votes_per_person: 5 });
+  const x = await submitIdea(m1, { challenge_id: c.id }, { title: unique('Cached list idea ') });
+  const y = await submitIdea(m2, { challenge_id: c.id });
+  const path = `/api/v1/ideas?challenge_id=${c.id}&sort=-votes`;
+  const item = async (who, id = x.id) => (await listAll(who, path)).find((it) => it.id === id);
+  for (const who of [m1, m2, extA, mod]) await item(who);  // every kind of caller has a page now
+  // An edit: the title.
+  const title = unique('Renamed in place ');
+  const current = await getIdea(m1, x.id);
+  expectStatus(await m1.patch(`/api/v1/ideas/${x.id}`, { title, version: current.version }), 200, 'edit');
+  assert.equal((await item(m2)).title, title, 'the list shows the old title');
+  // A co-author.
+  expectStatus(await m1.post(`/api/v1/ideas/${x.id}/co-authors`, { user_id: m3.user.id }), 200, 'co-author');
+  assert.ok((await item(extA)).authors.some((a) => a.id === m3.user.id), 'the list misses the new co-author');
+  // A comment.
+  await comment(m2, x.id);
+  assert.equal((await item(m1)).comment_count, 1, 'the list misses the comment');
+  // Votes: counted for everyone, my_vote only for the voter.
+  await setPhase(owner, c.id, 'voting');
+  await vote(m2, x.id);
+  await vote(extA, y.id);
+  assert.equal((await item(m1)).vote_count, 1);
+  assert.equal((await item(m1)).my_vote, false, 'm1 sees m2\'s vote as theirs');
+  assert.equal((await item(m2)).my_vote, true, 'm2 does not see their vote');
+  assert.equal((await item(extA)).my_vote, false, 'extA sees m2\'s vote as theirs');
+  assert.equal((await item(extA, y.id)).my_vote, true, 'extA does not see their vote');
+  assert.equal((await item(m2, y.id)).my_vote, false);
+  // Stakeholder interest: the score and count for staff.
+  const customer = await createStakeholder(im, { name: unique('Cached list customer '), kind: 'customer' });
+  const noted = await im.post(`/api/v1/ideas/${x.id}/interest`, { stakeholder_id: customer.id, level: 'committed' });
+  if (noted.status === 201) {
+    const staff = await item(m1);
+    assert.ok(staff.interest_score > 0 && staff.interest_count === 1, `staff see no interest: ${JSON.stringify(staff)}`);
+    assert.notEqual((await item(extA)).interest_level, 'none', 'externals see no interest');
+    assert.ok(!('interest_count' in (await item(extA))), 'an external participant sees the interest count');
+  }
+  // Hidden: gone for members, still there (hidden) for the moderator.
+  await moderateIdea(mod, x.id, { action: 'hide', note: 'Hidden for the list test.' });
+  assert.equal(await item(m2), undefined, 'a hidden idea stays listed');
+  assert.equal(await item(extA), undefined, 'a hidden idea stays listed to externals');
+  assert.equal((await item(mod)).hidden, true, 'the moderator does not see the hidden idea');
+});
+
 test('ideas: lists sorted by -votes, -interest and -created, walked page by page; tag, q, status and space filters', async () => {
   const c = await createChallenge(owner, S.id, { phase: 'submission', votes_per_person: 20 });
   const word = unique('zebra').toLowerCase();
