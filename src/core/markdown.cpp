@@ -2,8 +2,10 @@
 
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 namespace cocreate::core {
 
@@ -38,12 +40,44 @@ std::string filter_targets(std::string html) {
     return html;
 }
 
+// Adjusts the parsed document before it is written:
+// - headings go one level down (# → h2): the page around the text has its own h1, and one h1
+//   per page keeps the outline screen readers navigate by;
+// - a link or image whose target is not allowed becomes its text, not an empty link that
+//   reloads the page when clicked.
+void adjust(cmark_node* document) {
+    std::vector<cmark_node*> headings, unwrap;
+    cmark_iter* it = cmark_iter_new(document);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* node = cmark_iter_get_node(it);
+        const auto type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_HEADING) headings.push_back(node);
+        if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+            const char* url = cmark_node_get_url(node);
+            if (!url || !*url || !allowed_target(url)) unwrap.push_back(node);
+        }
+    }
+    cmark_iter_free(it);
+    for (auto* h : headings) cmark_node_set_heading_level(h, std::min(cmark_node_get_heading_level(h) + 1, 6));
+    for (auto* node : unwrap) {
+        while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+        cmark_node_free(node);  // unlinks it first
+    }
+}
+
 }  // namespace
 
 std::string markdown_to_safe_html(std::string_view markdown) {
     if (markdown.empty()) return {};
+    std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(
+        cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS), &cmark_node_free);
+    if (!document) return {};
+    adjust(document.get());
     std::unique_ptr<char, decltype(&std::free)> html(
-        cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS), &std::free);
+        cmark_render_html(document.get(), CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS, nullptr), &std::free);
+    // cmark's safe mode drops raw HTML and dangerous targets already; the filter is a second
+    // line should an allowed-looking target slip through the adjustment.
     return filter_targets(html ? std::string(html.get()) : std::string{});
 }
 

@@ -41,5 +41,19 @@ TEST(Markdown, DropsRawHtmlAndDangerousTargets) {
 
 TEST(Markdown, EmptyStaysEmpty) { EXPECT_EQ(markdown_to_safe_html(""), ""); }
 
+// The page around the text has its own h1: the text's headings start at h2.
+TEST(Markdown, HeadingsGoOneLevelDown) {
+    EXPECT_EQ(markdown_to_safe_html("# Problem\n\n## Detail\n\n###### Six"),
+              "<h2>Problem</h2>\n<h3>Detail</h3>\n<h6>Six</h6>\n");
+}
+
+// A refused target leaves the words, not an empty link that reloads the page.
+TEST(Markdown, ARefusedLinkBecomesItsText) {
+    EXPECT_EQ(markdown_to_safe_html("see [the *docs*](javascript:alert(1)) now"), "<p>see the <em>docs</em> now</p>\n");
+    EXPECT_EQ(markdown_to_safe_html("[x](//evil.example/path) and [y]()"), "<p>x and y</p>\n");
+    EXPECT_EQ(markdown_to_safe_html("![a chart](data:image/png;base64,AAAA)"), "<p>a chart</p>\n");
+    EXPECT_EQ(markdown_to_safe_html("[ok](https://example.com/a)"), "<p><a href=\"https://example.com/a\">ok</a></p>\n");
+}
+
 }  // namespace
 }  // namespace cocreate::core
