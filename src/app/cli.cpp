@@ -131,9 +131,9 @@ int run_cli(int argc, char** argv) {
     GenFlags gen_flags;
     add_gen_options(gen, gen_flags);
     std::string file;
-    auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the database to FILE");
+    auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the database to FILE, and the uploaded files to FILE.attachments");
     backup->add_option("file", file, "Destination")->required();
-    auto* restore = cli.add_subcommand("restore", "Replace the database with the copy in FILE");
+    auto* restore = cli.add_subcommand("restore", "Replace the database with the copy in FILE; put back the files of FILE.attachments");
     restore->add_option("file", file, "Source")->required();
     auto* version = cli.add_subcommand("version", "Print the version");
 
@@ -152,16 +152,25 @@ int run_cli(int argc, char** argv) {
             std::cout << fmt::format("schema at version {} (latest {}); applied {}\n", st.current, st.latest, applied.size());
             return 0;
         }
+        // Backup: the database first, then the files (a file is stored before the row naming
+        // it, so every attachment the copied database names is there). Restore: the files
+        // first (extra files are harmless; a row naming a missing file is not).
+        const std::filesystem::path attachments = std::filesystem::path(config.data_dir) / "attachments";
         if (*backup) {
             auto db = open_database(config);
             backup_database(*db, file);
-            std::cout << "backup written to " << file << "\n";
+            const auto files = copy_attachment_files(attachments, file + ".attachments");
+            std::cout << "backup written to " << file << "; attachments in " << file << ".attachments (" << files
+                      << " new)\n";
             return 0;
         }
         if (*restore) {
+            if (!std::filesystem::exists(file)) throw std::runtime_error("restore: no such file " + file);
+            const auto files = copy_attachment_files(file + ".attachments", attachments);
             auto db = open_database(config);
             restore_database(*db, file);
-            std::cout << "restored from " << file << "\n";
+            std::cout << "restored from " << file << "; " << files << " attachment files put back in " << attachments.string()
+                      << "\n";
             return 0;
         }
         App app(config);

@@ -155,6 +155,30 @@ void backup_database(db::Database& db, const std::string& file) {
     copy_sqlite(raw_handle(*lease), raw_handle(target));
 }
 
+size_t copy_attachment_files(const std::filesystem::path& from, const std::filesystem::path& to) {
+    namespace fs = std::filesystem;
+    if (!fs::is_directory(from)) return 0;
+    const auto private_dir = [](const fs::path& dir) {
+        fs::create_directories(dir);
+        fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace);
+    };
+    private_dir(to);
+    size_t copied = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(from)) {
+        if (!entry.is_regular_file() || entry.path().filename().string().starts_with(".tmp-")) continue;
+        const fs::path target = to / fs::relative(entry.path(), from);
+        if (fs::exists(target)) continue;  // same name, same content
+        private_dir(target.parent_path());
+        // Copied under a temporary name and renamed: a copy cut short never looks complete.
+        const fs::path temp = target.parent_path() / (".tmp-" + target.filename().string());
+        fs::copy_file(entry.path(), temp, fs::copy_options::overwrite_existing);
+        fs::permissions(temp, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+        fs::rename(temp, target);
+        ++copied;
+    }
+    return copied;
+}
+
 void restore_database(db::Database& db, const std::string& file) {
     if (!std::filesystem::exists(file)) throw std::runtime_error("restore: no such file " + file);
     if (db.engine() == db::Engine::kPostgres) {

@@ -4,16 +4,17 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const { BIN, freshDatabaseUrl, tmpDir, startServer } = require('../support/server');
 const { Api, password } = require('../support/client');
 
-function cli(databaseUrl, args, input) {
+function cli(databaseUrl, args, input, env = {}) {
   const r = spawnSync(BIN, ['--database', databaseUrl, ...args], {
     input: input ?? '',
     encoding: 'utf8',
     timeout: 60000,
-    env: { ...process.env, COCREATE_LOG_LEVEL: 'warn' },
+    env: { ...process.env, COCREATE_LOG_LEVEL: 'warn', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -103,4 +104,31 @@ test('backup and restore round-trip the data', async () => {
   const after = cli(db, ['user', 'list']).out;
   assert.equal(after, before, 'restore brings back exactly the backed-up users');
   assert.equal(cli(db, ['restore', path.join(dir, 'missing')]).code, 1, 'a missing file is an error');
+});
+
+// Uploaded files live in the data folder, by SHA-256, never in the database: the backup carries
+// them in FILE.attachments and the restore puts back what the folder lacks.
+test('backup and restore carry the uploaded files', () => {
+  const db = freshDatabaseUrl();
+  const dataDir = tmpDir('data-');
+  const env = { COCREATE_DATA_DIR: dataDir };
+  const sha = 'ab'.repeat(32);
+  const stored = path.join(dataDir, 'attachments', sha.slice(0, 2), sha.slice(2));
+  fs.mkdirSync(path.dirname(stored), { recursive: true });
+  fs.writeFileSync(stored, 'file bytes');
+  fs.writeFileSync(path.join(path.dirname(stored), '.tmp-half-written'), 'partial');
+  const file = path.join(tmpDir('backup-'), 'cocreate.backup');
+  const backup = cli(db, ['backup', file], '', env);
+  assert.equal(backup.code, 0, backup.err);
+  assert.match(backup.out, /\(1 new\)/);
+  const copy = path.join(`${file}.attachments`, sha.slice(0, 2), sha.slice(2));
+  assert.equal(fs.readFileSync(copy, 'utf8'), 'file bytes');
+  assert.equal(fs.statSync(copy).mode & 0o777, 0o600, 'the copy is private');
+  assert.ok(!fs.existsSync(path.join(path.dirname(copy), '.tmp-half-written')), 'a half-written upload was copied');
+  assert.match(cli(db, ['backup', file], '', env).out, /\(0 new\)/, 'a second backup copies nothing again');
+  fs.rmSync(path.join(dataDir, 'attachments'), { recursive: true });
+  const restore = cli(db, ['restore', file], '', env);
+  assert.equal(restore.code, 0, restore.err);
+  assert.match(restore.out, /1 attachment files put back/);
+  assert.equal(fs.readFileSync(stored, 'utf8'), 'file bytes');
 });
