@@ -259,7 +259,7 @@ function CommentItem({ thread, props, mentionOptions, onChanged, onModerate }: I
         )}
         {c.moderation_note && (
           <Text fz="xs" c="dimmed" fs="italic" mt={4}>
-            {t('ideas.moderationNote', { note: c.moderation_note })}
+            {t(c.hidden ? 'ideas.moderationNoteHidden' : 'ideas.moderationNote', { note: c.moderation_note })}
             {c.moderated_by ? ` (${c.moderated_by.display_name})` : ''}
           </Text>
         )}

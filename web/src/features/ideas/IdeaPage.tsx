@@ -336,7 +336,7 @@ function IdeaView({ idea, challenge, me }: { idea: Idea; challenge: Challenge | 
                   <Group gap={6} wrap="nowrap" align="flex-start">
                     <IconInfoCircle size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
                     <Text fz="xs" c="dimmed" fs="italic">
-                      {t('ideas.moderationNote', { note: idea.moderation_note })}
+                      {t(idea.hidden ? 'ideas.moderationNoteHidden' : 'ideas.moderationNote', { note: idea.moderation_note })}
                       {'moderated_by' in idea && idea.moderated_by ? ` (${idea.moderated_by.display_name})` : ''}
                     </Text>
                   </Group>
