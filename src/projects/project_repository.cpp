@@ -289,34 +289,34 @@ struct OwnedPartyRow {
 };
 
 // The team, stakeholders, needs, ideas and recent interactions of a page of projects, in five
-// queries for the page rather than five per row. Ids come from the database: safe to inline.
+// queries for the page rather than five per row (the ids bound as one parameter: db::in_ids).
 void load_lists(soci::session& s, std::vector<Project>& page) {
     if (page.empty()) return;
-    std::string in;
-    for (const auto& p : page) in += (in.empty() ? "" : ",") + std::to_string(p.id);
+    std::vector<int64_t> ids;
+    for (const auto& p : page) ids.push_back(p.id);
     std::unordered_map<int64_t, Project*> by_id;
     for (auto& p : page) by_id[p.id] = &p;
-    for (const auto& r : Query<OwnedTeamRow>(s).run(
+    for (const auto& r : Query<OwnedTeamRow>(s).bind_ids(ids).run(
              "SELECT t.project_id, t.user_id, u.display_name, t.role FROM project_team t JOIN users u ON u.id = t.user_id "
-             "WHERE t.project_id IN (" + in + ") ORDER BY t.project_id, u.display_name, t.user_id"))
+             "WHERE " + db::in_ids(s, "t.project_id", ids) + " ORDER BY t.project_id, u.display_name, t.user_id"))
         by_id[r.project_id]->team.push_back({r.user_id, r.name, r.role});
-    for (const auto& r : Query<OwnedPartyRow>(s).run(
+    for (const auto& r : Query<OwnedPartyRow>(s).bind_ids(ids).run(
              "SELECT x.project_id, st.id, st.name, st.kind, x.role, x.commitment FROM project_stakeholders x "
-             "JOIN stakeholders st ON st.id = x.stakeholder_id WHERE x.project_id IN (" + in + ") "
-             "ORDER BY x.project_id, st.sort_name, st.id"))
+             "JOIN stakeholders st ON st.id = x.stakeholder_id WHERE " + db::in_ids(s, "x.project_id", ids) +
+             " ORDER BY x.project_id, st.sort_name, st.id"))
         by_id[r.project_id]->stakeholders.push_back({r.id, r.name, r.kind, r.role, r.commitment});
-    for (const auto& r : Query<PairRow>(s).run("SELECT project_id, need_id FROM project_needs WHERE project_id IN (" + in +
-                                               ") ORDER BY project_id, need_id"))
+    for (const auto& r : Query<PairRow>(s).bind_ids(ids).run("SELECT project_id, need_id FROM project_needs WHERE " +
+                                                            db::in_ids(s, "project_id", ids) + " ORDER BY project_id, need_id"))
         by_id[r.owner]->need_ids.push_back(r.id);
-    for (const auto& r : Query<PairRow>(s).run("SELECT project_id, id FROM ideas WHERE project_id IN (" + in +
-                                               ") ORDER BY project_id, id"))
+    for (const auto& r : Query<PairRow>(s).bind_ids(ids).run("SELECT project_id, id FROM ideas WHERE " +
+                                                            db::in_ids(s, "project_id", ids) + " ORDER BY project_id, id"))
         by_id[r.owner]->idea_ids.push_back(r.id);
     // The 200 most recent interactions per project, as on the project page.
-    for (const auto& r : Query<PairRow>(s).run(
+    for (const auto& r : Query<PairRow>(s).bind_ids(ids).run(
              "SELECT project_id, interaction_id FROM (SELECT ps.project_id, x.interaction_id, ROW_NUMBER() OVER "
              "(PARTITION BY ps.project_id ORDER BY x.interaction_id DESC) AS n FROM project_stakeholders ps "
              "JOIN projects p ON p.id = ps.project_id JOIN interaction_stakeholders x ON x.stakeholder_id = ps.stakeholder_id "
-             "WHERE ps.project_id IN (" + in + ") AND x.occurred_at >= substr(p.created_at, 1, 16) "
+             "WHERE " + db::in_ids(s, "ps.project_id", ids) + " AND x.occurred_at >= substr(p.created_at, 1, 16) "
              "GROUP BY ps.project_id, x.interaction_id) ranked WHERE n <= 200 ORDER BY project_id, interaction_id DESC"))
         by_id[r.owner]->interaction_ids.push_back(r.id);
 }
@@ -624,10 +624,8 @@ std::vector<Project> board_column(soci::session& s, int64_t framework_id, const 
     sql += " ORDER BY ask_first DESC, health_score, id LIMIT :l";
     const auto picked = ids.bind(limit + 1).run(sql);
     if (picked.empty()) return {};
-    std::string in;
-    for (auto id : picked) in += (in.empty() ? "" : ",") + std::to_string(id);  // ids from the database
-    return Query<ProjectRow>(s).run(std::string(kProjectSelect) + "WHERE p.id IN (" + in +
-                                    ") ORDER BY p.ask_first DESC, p.health_score, p.id");
+    return Query<ProjectRow>(s).bind_ids(picked).run(std::string(kProjectSelect) + "WHERE " + db::in_ids(s, "p.id", picked) +
+                                                     " ORDER BY p.ask_first DESC, p.health_score, p.id");
 }
 
 int64_t count_in_phase(soci::session& s, int64_t framework_id, const std::string& phase_key,
