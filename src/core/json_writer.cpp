@@ -126,4 +126,16 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
     return *this;
 }
 
+JsonWriter& JsonWriter::strings(std::string_view k, const std::vector<std::string>& items) {
+    key(k).begin_array();
+    for (const auto& i : items) string(i);
+    return end_array();
+}
+
+JsonWriter& JsonWriter::ids(std::string_view k, const std::vector<int64_t>& items) {
+    key(k).begin_array();
+    for (auto id : items) number(id);
+    return end_array();
+}
+
 }  // namespace cocreate::core

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cocreate::core {
 
@@ -34,6 +35,8 @@ public:
     JsonWriter& boolean(bool v);
     JsonWriter& null();
     JsonWriter& string_or_null(const std::optional<std::string>& v) { return v ? string(*v) : null(); }
+    JsonWriter& id_or_null(const std::optional<int64_t>& v) { return v ? number(*v) : null(); }
+    JsonWriter& number_or_null(const std::optional<double>& v) { return v ? number(*v) : null(); }
     // Already valid JSON text (e.g. a stored JSON column), inserted as one value.
     JsonWriter& raw(std::string_view json);
 
@@ -45,6 +48,9 @@ public:
     JsonWriter& field(std::string_view k, int v) { return key(k).number(static_cast<int64_t>(v)); }
     JsonWriter& field(std::string_view k, bool v) { return key(k).boolean(v); }
     JsonWriter& field(std::string_view k, const std::optional<std::string>& v) { return key(k).string_or_null(v); }
+    // A key and an array of strings, or of ids.
+    JsonWriter& strings(std::string_view k, const std::vector<std::string>& items);
+    JsonWriter& ids(std::string_view k, const std::vector<int64_t>& items);
 
 private:
     JsonWriter& open(char c);
@@ -59,5 +65,25 @@ private:
 
 // `v` as a JSON string literal, quotes included.
 void append_json_string(std::string& out, std::string_view v);
+
+// The text `write(writer)` produces: one response body.
+template <typename F>
+std::string json_text(F&& write) {
+    std::string out;
+    out.reserve(2048);
+    JsonWriter w(out);
+    write(w);
+    return out;
+}
+
+// {id, display_name}: how every module shows a person it refers to (each has its own UserRef).
+template <typename Person>
+JsonWriter& write_person(JsonWriter& w, const Person& p) {
+    return w.begin_object().field("id", p.id).field("display_name", p.display_name).end_object();
+}
+template <typename Person>
+JsonWriter& write_person_or_null(JsonWriter& w, const std::optional<Person>& p) {
+    return p ? write_person(w, *p) : w.null();
+}
 
 }  // namespace cocreate::core

@@ -12,22 +12,6 @@ namespace {
 
 constexpr size_t kExcerptBytes = 280;
 
-void write_user(JsonWriter& w, const UserRef& u) {
-    w.begin_object().field("id", u.id).field("display_name", u.display_name).end_object();
-}
-void write_user_or_null(JsonWriter& w, const std::optional<UserRef>& u) {
-    if (u) write_user(w, *u);
-    else w.null();
-}
-void write_id_or_null(JsonWriter& w, const std::optional<int64_t>& id) {
-    if (id) w.number(*id);
-    else w.null();
-}
-void write_strings(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
-    w.key(key).begin_array();
-    for (const auto& i : items) w.string(i);
-    w.end_array();
-}
 void write_authors(JsonWriter& w, const std::vector<Author>& authors) {
     w.key("authors").begin_array();
     for (const auto& a : authors)
@@ -53,14 +37,6 @@ std::string excerpt(const std::string& text) {
     return text.substr(0, end) + "…";
 }
 
-template <typename F>
-std::string text_of(F&& write) {
-    std::string out;
-    out.reserve(2048);
-    JsonWriter w(out);
-    write(w);
-    return out;
-}
 
 }  // namespace
 
@@ -71,7 +47,7 @@ void write_protocol_version(JsonWriter& w, const ProtocolVersion& v) {
         .field("text_html", core::markdown_to_safe_html(v.text))
         .field("changed_at", v.changed_at)
         .key("changed_by");
-    write_user_or_null(w, v.changed_by);
+    core::write_person_or_null(w, v.changed_by);
     w.field("note", v.note).end_object();
 }
 
@@ -82,9 +58,9 @@ void write_challenge(JsonWriter& w, const Challenge& c, std::string_view phase, 
         .field("title", c.title)
         .field("problem", c.problem)
         .field("problem_html", core::markdown_to_safe_html(c.problem));
-    write_strings(w, "goals", c.goals);
+    w.strings("goals", c.goals);
     w.field("audience", c.audience).key("sponsor");
-    write_user_or_null(w, c.sponsor);
+    core::write_person_or_null(w, c.sponsor);
     w.key("phases")
         .begin_object()
         .field("submission_opens", c.phases.submission_opens)
@@ -119,7 +95,7 @@ void write_challenge(JsonWriter& w, const Challenge& c, std::string_view phase, 
                 .field("score", f.score)
                 .field("recommendation", f.recommendation)
                 .field("flagged", f.flagged);
-            write_strings(w, "reasons", f.reasons);
+            w.strings("reasons", f.reasons);
             w.end_object();
         } else {
             w.null();
@@ -131,11 +107,11 @@ void write_challenge(JsonWriter& w, const Challenge& c, std::string_view phase, 
 void write_idea(JsonWriter& w, const IdeaView& v) {
     const auto& x = v.idea;
     w.begin_object().field("id", x.id).field("space_id", x.space_id).key("challenge_id");
-    write_id_or_null(w, x.challenge_id);
+    w.id_or_null(x.challenge_id);
     w.field("title", x.title)
         .field("description", x.description)
         .field("description_html", core::markdown_to_safe_html(x.description));
-    write_strings(w, "tags", x.tags);
+    w.strings("tags", x.tags);
     write_authors(w, x.authors);
     w.field("status", x.status).field("decline_reason", x.decline_reason);
     write_refs(w, "builds_on", x.builds_on);
@@ -150,7 +126,7 @@ void write_idea(JsonWriter& w, const IdeaView& v) {
         .field("hidden", x.hidden)
         .field("moderation_note", x.moderation_note)
         .key("merged_into");
-    write_id_or_null(w, x.merged_into);
+    w.id_or_null(x.merged_into);
     write_project(w, v.project);
     w.field("version", x.version).field("created_at", x.created_at).field("updated_at", x.updated_at);
     if (v.internal) {
@@ -164,7 +140,7 @@ void write_idea(JsonWriter& w, const IdeaView& v) {
         for (const auto& r : v.internals.review.reviews) write_review(w, r);
         w.end_array().end_object();
         w.key("moderated_by");
-        write_user_or_null(w, x.moderated_by);
+        core::write_person_or_null(w, x.moderated_by);
     }
     w.end_object();
 }
@@ -181,7 +157,7 @@ void write_attachment(JsonWriter& w, const Attachment& a) {
 }
 
 std::string attachment_text(const Attachment& a) {
-    return text_of([&](JsonWriter& w) { write_attachment(w, a); });
+    return core::json_text([&](JsonWriter& w) { write_attachment(w, a); });
 }
 
 void write_interest_record(JsonWriter& w, const InterestRecord& r) {
@@ -194,19 +170,19 @@ void write_interest_record(JsonWriter& w, const InterestRecord& r) {
         .field("noted_on", r.noted_on)
         .field("source", r.source)
         .key("interaction_id");
-    write_id_or_null(w, r.interaction_id);
+    w.id_or_null(r.interaction_id);
     w.key("recorded_by");
-    write_user_or_null(w, r.recorded_by);
+    core::write_person_or_null(w, r.recorded_by);
     w.field("recorded_at", r.recorded_at).end_object();
 }
 
 std::string interest_record_text(const InterestRecord& r) {
-    return text_of([&](JsonWriter& w) { write_interest_record(w, r); });
+    return core::json_text([&](JsonWriter& w) { write_interest_record(w, r); });
 }
 
 void write_review(JsonWriter& w, const Review& r) {
     w.begin_object().field("idea_id", r.idea_id).key("reviewer");
-    if (r.reviewer.id != 0) write_user(w, r.reviewer);
+    if (r.reviewer.id != 0) core::write_person(w, r.reviewer);
     else w.null();
     w.key("scores").begin_object();
     for (const auto& [key, score] : r.scores) w.field(key, score);
@@ -214,19 +190,19 @@ void write_review(JsonWriter& w, const Review& r) {
 }
 
 std::string review_text(const Review& r) {
-    return text_of([&](JsonWriter& w) { write_review(w, r); });
+    return core::json_text([&](JsonWriter& w) { write_review(w, r); });
 }
 
 std::string idea_text(const IdeaView& v) {
-    return text_of([&](JsonWriter& w) { write_idea(w, v); });
+    return core::json_text([&](JsonWriter& w) { write_idea(w, v); });
 }
 
 void write_idea_summary(JsonWriter& w, const IdeaView& v) {
     const auto& x = v.idea;
     w.begin_object().field("id", x.id).field("space_id", x.space_id).key("challenge_id");
-    write_id_or_null(w, x.challenge_id);
+    w.id_or_null(x.challenge_id);
     w.field("title", x.title).field("excerpt", excerpt(x.description));
-    write_strings(w, "tags", x.tags);
+    w.strings("tags", x.tags);
     write_authors(w, x.authors);
     w.field("status", x.status)
         .field("vote_count", x.vote_count)
@@ -247,11 +223,11 @@ void write_similar(JsonWriter& w, const idea_repository::Similar& x) {
 void write_comment(JsonWriter& w, const CommentView& v) {
     const auto& c = v.comment;
     w.begin_object().field("id", c.id).field("idea_id", c.idea_id).key("parent_id");
-    write_id_or_null(w, c.parent_id);
+    w.id_or_null(c.parent_id);
     w.field("body", c.body).field("body_html", core::markdown_to_safe_html(c.body)).key("author");
-    write_user_or_null(w, c.author);
+    core::write_person_or_null(w, c.author);
     w.key("mentions").begin_array();
-    for (const auto& m : c.mentions) write_user(w, m);
+    for (const auto& m : c.mentions) core::write_person(w, m);
     w.end_array()
         .field("helpful_count", c.helpful_count)
         .field("marked_helpful", v.marked_helpful)
@@ -261,13 +237,13 @@ void write_comment(JsonWriter& w, const CommentView& v) {
         .field("created_at", c.created_at);
     if (v.internal) {
         w.field("hostile", c.hostile).key("moderated_by");
-        write_user_or_null(w, c.moderated_by);
+        core::write_person_or_null(w, c.moderated_by);
     }
     w.end_object();
 }
 
 std::string comment_text(const CommentView& v) {
-    return text_of([&](JsonWriter& w) { write_comment(w, v); });
+    return core::json_text([&](JsonWriter& w) { write_comment(w, v); });
 }
 
 void write_report(JsonWriter& w, const Report& r) {
@@ -281,14 +257,14 @@ void write_report(JsonWriter& w, const Report& r) {
         .field("reason", r.reason)
         .field("status", r.status)
         .key("reported_by");
-    write_user_or_null(w, r.reporter);
+    core::write_person_or_null(w, r.reporter);
     w.field("created_at", r.created_at).field("resolution", r.resolution).key("resolved_by");
-    write_user_or_null(w, r.resolved_by);
+    core::write_person_or_null(w, r.resolved_by);
     w.field("resolved_at", r.resolved_at).end_object();
 }
 
 std::string points_text(const Points& p) {
-    return text_of([&](JsonWriter& w) {
+    return core::json_text([&](JsonWriter& w) {
         w.begin_object().field("total", p.total).key("by_reason").begin_array();
         for (const auto reason : kPointsReasons) {
             const auto found = p.counts.find(reason);
@@ -302,23 +278,23 @@ std::string points_text(const Points& p) {
             w.begin_object().field("reason", reason).field("count", count).field("points", count * each).end_object();
         }
         w.end_array();
-        write_strings(w, "badges", p.badges);
+        w.strings("badges", p.badges);
         w.end_object();
     });
 }
 
 std::string leaderboard_text(int64_t challenge_id, bool enabled, const std::vector<comment_repository::LeaderRow>& rows,
                              const std::vector<std::vector<std::string>>& badges) {
-    return text_of([&](JsonWriter& w) {
+    return core::json_text([&](JsonWriter& w) {
         w.begin_object().field("challenge_id", challenge_id).field("enabled", enabled).key("items").begin_array();
         int64_t rank = 0;
         for (size_t i = 0; i < rows.size(); ++i) {
             // Equal points share a rank; the next rank skips as many places (1, 2, 2, 4).
             if (i == 0 || rows[i].points != rows[i - 1].points) rank = static_cast<int64_t>(i + 1);
             w.begin_object().field("rank", rank).key("user");
-            write_user(w, {rows[i].user_id, rows[i].display_name});
+            core::write_person(w, UserRef{rows[i].user_id, rows[i].display_name});
             w.field("points", rows[i].points);
-            write_strings(w, "badges", i < badges.size() ? badges[i] : std::vector<std::string>{});
+            w.strings("badges", i < badges.size() ? badges[i] : std::vector<std::string>{});
             w.end_object();
         }
         w.end_array().end_object();

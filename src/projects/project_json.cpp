@@ -11,22 +11,6 @@ using core::JsonWriter;
 
 namespace {
 
-void write_user(JsonWriter& w, const UserRef& u) {
-    w.begin_object().field("id", u.id).field("display_name", u.display_name).end_object();
-}
-void write_user_or_null(JsonWriter& w, const std::optional<UserRef>& u) {
-    if (u) write_user(w, *u);
-    else w.null();
-}
-void write_number_or_null(JsonWriter& w, const std::optional<double>& v) {
-    if (v) w.number(*v);
-    else w.null();
-}
-void write_ids(JsonWriter& w, std::string_view key, const std::vector<int64_t>& ids) {
-    w.key(key).begin_array();
-    for (auto id : ids) w.number(id);
-    w.end_array();
-}
 void write_learnings(JsonWriter& w, const std::optional<Learnings>& l) {
     if (l) w.begin_object().field("learned", l->learned).field("do_differently", l->do_differently).end_object();
     else w.null();
@@ -42,7 +26,7 @@ void write_health(JsonWriter& w, const Health& h) {
         .begin_array();
     for (const auto& s : h.signals) {
         w.begin_object().field("key", s.key).field("severity", s.severity).key("value");
-        write_number_or_null(w, s.value);
+        w.number_or_null(s.value);
         w.field("text", s.text).end_object();
     }
     w.end_array().end_object();
@@ -71,14 +55,6 @@ void write_project_framework(JsonWriter& w, const ProjectFramework& f) {
     w.begin_object().field("id", f.id).field("name", f.name).field("version", f.version).end_object();
 }
 
-template <typename F>
-std::string text_of(F&& write) {
-    std::string out;
-    out.reserve(2048);
-    JsonWriter w(out);
-    write(w);
-    return out;
-}
 
 }  // namespace
 
@@ -96,7 +72,7 @@ void write_framework(JsonWriter& w, const Framework& f) {
 }
 
 std::string framework_with_version_text(const Framework& f, const FrameworkVersion& v) {
-    std::string out = text_of([&](JsonWriter& w) { write_framework(w, f); });
+    std::string out = core::json_text([&](JsonWriter& w) { write_framework(w, f); });
     // The framework object without its closing brace, then `current`.
     out.pop_back();
     out += ",\"current\":";
@@ -116,12 +92,12 @@ void write_project(JsonWriter& w, const Project& x) {
         .field("problem_statement", x.problem_statement)
         .field("hypothesis", x.hypothesis)
         .key("lead");
-    write_user(w, x.lead);
+    core::write_person(w, x.lead);
     w.key("team").begin_array();
     for (const auto& m : x.team)
         w.begin_object().field("user_id", m.user_id).field("display_name", m.display_name).field("role", m.role).end_object();
     w.end_array().key("sponsor");
-    write_user_or_null(w, x.sponsor);
+    core::write_person_or_null(w, x.sponsor);
     w.key("framework");
     write_project_framework(w, x.framework);
     w.key("phase")
@@ -148,7 +124,7 @@ void write_project(JsonWriter& w, const Project& x) {
     if (x.budget) w.begin_object().key("amount").number(x.budget->amount).field("currency", x.budget->currency).end_object();
     else w.null();
     w.key("effort_days");
-    write_number_or_null(w, x.effort_days);
+    w.number_or_null(x.effort_days);
     w.key("stakeholders").begin_array();
     for (const auto& st : x.stakeholders)
         w.begin_object()
@@ -159,9 +135,9 @@ void write_project(JsonWriter& w, const Project& x) {
             .field("commitment", st.commitment)
             .end_object();
     w.end_array();
-    write_ids(w, "need_ids", x.need_ids);
-    write_ids(w, "interaction_ids", x.interaction_ids);
-    write_ids(w, "idea_ids", x.idea_ids);
+    w.ids("need_ids", x.need_ids);
+    w.ids("interaction_ids", x.interaction_ids);
+    w.ids("idea_ids", x.idea_ids);
     w.key("fit");
     write_fit(w, x.fit);
     w.key("health");
@@ -180,7 +156,7 @@ void write_project(JsonWriter& w, const Project& x) {
 }
 
 std::string project_text(const Project& x) {
-    return text_of([&](JsonWriter& w) { write_project(w, x); });
+    return core::json_text([&](JsonWriter& w) { write_project(w, x); });
 }
 
 void write_shared_summary(JsonWriter& w, const SharedSummary& x) {
@@ -198,7 +174,7 @@ void write_shared_summary(JsonWriter& w, const SharedSummary& x) {
 }
 
 std::string shared_summary_text(const SharedSummary& x) {
-    return text_of([&](JsonWriter& w) { write_shared_summary(w, x); });
+    return core::json_text([&](JsonWriter& w) { write_shared_summary(w, x); });
 }
 
 void write_review(JsonWriter& w, const GateReview& r) {
@@ -209,34 +185,34 @@ void write_review(JsonWriter& w, const GateReview& r) {
         .field("from_phase", r.from_phase)
         .field("status", r.status)
         .key("requested_by");
-    write_user(w, r.requested_by);
+    core::write_person(w, r.requested_by);
     w.field("requested_at", r.requested_at).key("criteria").begin_array();
     for (const auto& c : r.criteria)
         w.begin_object().field("key", c.key).field("text", c.text).field("met", c.met).field("evidence_url", c.evidence_url).end_object();
     w.end_array().key("kpi_values").begin_array();
     for (const auto& k : r.kpi_values) w.begin_object().field("kpi_key", k.kpi_key).key("value").number(k.value).end_object();
     w.end_array().key("decision_makers").begin_array();
-    for (const auto& u : r.decision_makers) write_user(w, u);
+    for (const auto& u : r.decision_makers) core::write_person(w, u);
     w.end_array().key("gatekeepers_required").begin_array();
     for (const auto& area : r.gatekeepers_required) w.string(area);
     w.end_array();
-    write_ids(w, "gatekeepers_present", r.gatekeepers_present);
+    w.ids("gatekeepers_present", r.gatekeepers_present);
     w.field("decision", r.decision).key("rationale");
     if (decided) w.string(r.rationale);
     else w.null();
     w.field("pivot_to_phase", r.pivot_to_phase).field("new_hypothesis", r.new_hypothesis).key("learnings");
     write_learnings(w, r.learnings);
     w.key("decided_by");
-    write_user_or_null(w, r.decided_by);
+    core::write_person_or_null(w, r.decided_by);
     w.field("decided_at", r.decided_at).end_object();
 }
 
 std::string review_text(const GateReview& r) {
-    return text_of([&](JsonWriter& w) { write_review(w, r); });
+    return core::json_text([&](JsonWriter& w) { write_review(w, r); });
 }
 
 std::string decided_text(const GateReview& r, const Project& x) {
-    return text_of([&](JsonWriter& w) {
+    return core::json_text([&](JsonWriter& w) {
         w.begin_object().key("review");
         write_review(w, r);
         w.key("project");
@@ -259,7 +235,7 @@ void write_kpi_value(JsonWriter& w, const KpiValue& v) {
 }
 
 std::string kpi_value_text(const KpiValue& v) {
-    return text_of([&](JsonWriter& w) { write_kpi_value(w, v); });
+    return core::json_text([&](JsonWriter& w) { write_kpi_value(w, v); });
 }
 
 std::string board_text(const Board& b, core::TimePoint now) {
@@ -280,7 +256,7 @@ std::string board_text(const Board& b, core::TimePoint now) {
         for (const auto& x : c.cards) {
             const auto entered = core::parse_time(x.phase.entered_at);
             w.begin_object().field("id", x.id).field("title", x.title).key("lead");
-            write_user(w, x.lead);
+            core::write_person(w, x.lead);
             w.key("health");
             write_health(w, x.health);
             w.field("days_in_phase", entered ? days_between(*entered, now) : int64_t{0})
@@ -294,7 +270,7 @@ std::string board_text(const Board& b, core::TimePoint now) {
 }
 
 std::string funnel_text(const Funnel& f) {
-    return text_of([&](JsonWriter& w) {
+    return core::json_text([&](JsonWriter& w) {
         w.begin_object().key("framework");
         write_project_framework(w, f.framework);
         w.field("since", f.since).key("phases").begin_array();
@@ -315,7 +291,7 @@ std::string funnel_text(const Funnel& f) {
 }
 
 std::string health_recompute_text(const HealthRecompute& h) {
-    return text_of([&](JsonWriter& w) {
+    return core::json_text([&](JsonWriter& w) {
         w.begin_object().field("projects", h.projects).key("seconds").number(h.seconds).end_object();
     });
 }

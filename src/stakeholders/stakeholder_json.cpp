@@ -9,11 +9,6 @@ using core::JsonWriter;
 
 namespace {
 
-void write_strings(JsonWriter& w, std::string_view key, const std::vector<std::string>& items) {
-    w.key(key).begin_array();
-    for (const auto& i : items) w.string(i);
-    w.end_array();
-}
 
 void write_links(JsonWriter& w, const std::vector<Link>& links) {
     w.key("links").begin_array();
@@ -35,8 +30,8 @@ void write_public_fields(JsonWriter& w, const Stakeholder& x) {
 // The internal fields a list row and the detail share.
 void write_internal_fields(JsonWriter& w, const Stakeholder& x) {
     w.field("internal", x.internal).field("gatekeeper_area", x.gatekeeper_area).field("email", x.email);
-    write_strings(w, "tags", x.tags);
-    write_strings(w, "value_chain", x.value_chain);
+    w.strings("tags", x.tags);
+    w.strings("value_chain", x.value_chain);
     w.key("owner");
     if (x.owner) w.begin_object().field("id", x.owner->id).field("display_name", x.owner->display_name).end_object();
     else w.null();
