@@ -56,7 +56,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-# stable_copy SRC DST: copies the binary once it has not changed for 5 s (the lead may be
+# stable_copy SRC DST: copies the binary once it has not changed for 5 s (a build may be
 # relinking it: a copy taken mid-link runs but answers nothing) and checks that it starts.
 stable_copy() {
   local src=$1 dst=$2 i m0 m1

@@ -70,7 +70,7 @@ DEMO_PASSWORD=demo-cocreate-2026
 die() { echo "run.sh: $*" >&2; exit 2; }
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 
-[ -x "$BIN" ] || die "no binary at $BIN (the lead builds it; this script never does)"
+[ -x "$BIN" ] || die "no binary at $BIN (build it first; this script never builds)"
 for tool in wrk curl jq awk timeout; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 
 # ---- process bookkeeping: every process we start is stopped on any exit ---------------
@@ -113,7 +113,7 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT
 trap 'log "terminated (time limit or signal)"; exit 143' TERM
 
-# stable_copy SRC DST: copies the binary once it has not changed for 5 s (the lead may be
+# stable_copy SRC DST: copies the binary once it has not changed for 5 s (a build may be
 # relinking it: a copy taken mid-link runs but answers nothing) and checks that it starts.
 stable_copy() {
   local src=$1 dst=$2 i m0 m1
@@ -130,7 +130,7 @@ stable_copy() {
   die "$src kept changing for 2 minutes"
 }
 
-# Run a private copy: the lead may relink build/cocreate while this runs.
+# Run a private copy: a build may relink build/cocreate while this runs.
 stable_copy "$BIN" "$tmp/cocreate"
 bin_mtime=$(date -u -r "$BIN" +%FT%TZ)
 BIN="$tmp/cocreate"

@@ -70,70 +70,21 @@ GOAL_SIMILAR_P99_MS=15  # similar-idea suggestions while typing
 ADMIN=bench-admin@gen.cocreate.test
 PASSWORD=${COCREATE_GEN_PASSWORD:-gen-cocreate-bench-2026}
 
-die() { echo "run.sh: $*" >&2; exit 2; }
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 
 [ -x "$BIN" ] || die "no binary at $BIN (build it first; this script never builds)"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 for tool in wrk curl jq awk timeout; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 "$BIN" gen --help >/dev/null 2>&1 || die "$BIN has no 'gen' command (an older build?)"
 
-# ---- process bookkeeping: every process we start is stopped on any exit ---------------
-tmp=$(mktemp -d /tmp/cocreate-bench-ideas.XXXXXX)
-SERVER_PID=""
-WATCHDOG=""
-
-stop_server() {
-  local pid=$SERVER_PID i
-  SERVER_PID=""
-  [ -n "$pid" ] || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$pid" 2>/dev/null && { log "server $pid ignored SIGTERM for 10 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; }
-  wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  set +e
-  stop_server
-  if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null; wait "$WATCHDOG" 2>/dev/null; fi
-  if [ "$KEEP" = 1 ]; then log "kept $tmp"; else rm -rf "$tmp"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT
-trap 'log "terminated (time limit or signal)"; exit 143' TERM
-
-# Watchdog: bounds the whole run (see bench/projects/run.sh).
-( trap - EXIT INT; sleep "$TOTAL_LIMIT_S" & s=$!; trap 'kill "$s" 2>/dev/null; exit 0' TERM; wait "$s"; kill -TERM $$ 2>/dev/null ) \
-  >/dev/null 2>&1 </dev/null &
-WATCHDOG=$!
+bench_start ideas
 
 # ---- the generated company (cached by scale, seed and day, shared with the other benches) --
 # A cached company from a generator without ideas (its summary has no first_idea_id) is
 # generated again: the ideas phase runs last, so the stakeholder and project data in the new
 # file are the same as before.
-today=$(date -u +%F)
-mkdir -p "$CACHE"
-key="gen-$SCALE-seed$SEED-$today"
-cached="$CACHE/$key.db"
-gen_seconds=null
-if [ -s "$cached" ] && [ -s "$CACHE/$key.out" ] && grep -q '^first_idea_id=[1-9]' "$CACHE/$key.out"; then
-  log "reusing $cached"
-else
-  rm -f "$cached" "$cached-wal" "$cached-shm" "$CACHE/$key.out"
-  log "generating the $SCALE company (seed $SEED) into $cached"
-  t0=$(date +%s.%N)
-  timeout "$GEN_LIMIT_S" "$BIN" gen --scale "$SCALE" --seed "$SEED" --now "${today}T00:00:00Z" \
-    --database "sqlite:$cached" >"$tmp/gen.out" 2>"$tmp/gen.err" ||
-    { tail -n 20 "$tmp/gen.err" >&2; rm -f "$cached"*; die "generation failed"; }
-  gen_seconds=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-  mv "$tmp/gen.out" "$CACHE/$key.out"
-  find "$CACHE" -maxdepth 1 -name "gen-$SCALE-seed$SEED-*" ! -name "$key.*" -delete 2>/dev/null || true
-fi
-summary_value() { sed -n "s/^$1=//p" "$CACHE/$key.out" | tail -n 1; }
+bench_company first_idea_id
 first_id=$(summary_value first_idea_id)
 last_id=$(summary_value last_idea_id)
 challenge=$(summary_value busiest_challenge_id)
@@ -142,47 +93,12 @@ challenge_ideas=$(summary_value busiest_challenge_ideas)
 for v in "$first_id" "$last_id" "$challenge" "$space" "$challenge_ideas"; do
   case "$v" in '' | *[!0-9]*) die "no first_idea_id/last_idea_id/busiest_challenge_* in $CACHE/$key.out" ;; esac
 done
-cp "$cached" "$tmp/bench.db"
-# A reader that was killed may leave a write-ahead log behind: copy it too, or the copy is torn.
-if [ -s "$cached-wal" ]; then cp "$cached-wal" "$tmp/bench.db-wal"; fi
-db_bytes=$(stat -c %s "$cached")
 
 # ---- server --------------------------------------------------------------------------
-"$BIN" --database "sqlite:$tmp/bench.db" serve --host 127.0.0.1 --port 0 --port-file "$tmp/port" \
-  --access-log false >"$tmp/server.log" 2>&1 &
-SERVER_PID=$!
-for ((i = 0; i < 300; i++)); do
-  [ -s "$tmp/port" ] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$tmp/server.log" >&2; die "server exited before listening"; }
-  sleep 0.1
-done
-[ -s "$tmp/port" ] || die "no port file after 30 s"
-base="http://127.0.0.1:$(<"$tmp/port")"
-for ((i = 0; i < 100; i++)); do
-  curl -fsS --max-time 2 -o /dev/null "$base/readyz" 2>/dev/null && break
-  sleep 0.1
-done
-
-# The server recomputes every project's health when it starts, in one write transaction;
-# sign-in writes a session and would wait for it (see bench/projects/run.sh).
-sweep_s=null
-for ((i = 0; i < SWEEP_WAIT_S * 10; i++)); do
-  line=$(grep -m1 '"project health sweep"' "$tmp/server.log" 2>/dev/null || true)
-  if [ -n "$line" ]; then sweep_s=$(jq -r '.seconds // "null"' <<<"$line" 2>/dev/null || echo null); break; fi
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$tmp/server.log" >&2; die "server exited"; }
-  sleep 0.1
-done
-[ "$sweep_s" = null ] && log "no health sweep logged within $SWEEP_WAIT_S s; going on" || log "start-up health sweep took $sweep_s s"
-
+bench_server
+bench_wait_health_sweep "$SWEEP_WAIT_S"
 # The administrator is an internal user: sort=-interest is for internal users only.
-log "signing in as $ADMIN and creating an API token"
-curl -sS --max-time 60 -c "$tmp/cookies" -o "$tmp/signin.json" -X POST -H 'X-Cocreate-Csrf: 1' \
-  -H 'Content-Type: application/json' --data "$(jq -nc --arg e "$ADMIN" --arg p "$PASSWORD" '{email: $e, password: $p}')" \
-  "$base/api/v1/auth/sign-in"
-token=$(curl -sS --max-time 60 -b "$tmp/cookies" -X POST -H 'X-Cocreate-Csrf: 1' -H 'Content-Type: application/json' \
-  --data '{"name":"bench/ideas","scopes":["read","write"]}' "$base/api/v1/me/tokens" | jq -r '.token // empty')
-[ -n "$token" ] || { cat "$tmp/signin.json" >&2; die "could not create an API token"; }
-auth="Authorization: Bearer $token"
+bench_token bench/ideas
 
 # ---- what the rotating scenarios visit ---------------------------------------------------
 # Idea pages and comments: IDEA_PATHS ids stepping through the whole id range with a stride
@@ -209,48 +125,6 @@ jq -r --arg s "$space" --arg c "$challenge" '
   "/api/v1/ideas/similar?space_id=\($s)&challenge_id=\($c)&text=\(@uri "\(.)")"' "$tmp/titles.json" >"$tmp/similar-paths"
 similar_texts=$(wc -l <"$tmp/similar-paths")
 [ "$similar_texts" -gt 0 ] || die "no idea titles to type from in challenge $challenge"
-
-# CPU accounting in clock ticks (as in bench/http/run.sh): the server's CPU per request stays
-# comparable on a busy machine, and the share used by other processes says how noisy req/s
-# and latencies are (treat them as noise above ~10%).
-HZ=$(getconf CLK_TCK)
-cpu_busy_total() { awk '$1 == "cpu" { b = $2 + $3 + $4 + $7 + $8 + $9; print b, b + $5 + $6; exit }' /proc/stat; }
-# proc_ticks PID [1]: user+system ticks of PID (all threads); with 1, plus its reaped children.
-proc_ticks() { awk -v kids="${2:-0}" '{ sub(/^.*\) /, ""); print $12 + $13 + (kids ? $14 + $15 : 0) }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-
-# Percentage of all cores busy with work that is not the server's, over 2 s; waits (at most
-# QUIET_WAIT_S) until it is under QUIET_PCT, then goes on with a warning.
-foreign_busy_pct() {
-  local b0 t0 b1 t1 s0 s1
-  read -r b0 t0 < <(cpu_busy_total); s0=$(proc_ticks "$SERVER_PID")
-  sleep 2
-  read -r b1 t1 < <(cpu_busy_total); s1=$(proc_ticks "$SERVER_PID")
-  awk -v b=$((b1 - b0 - (s1 - s0))) -v t=$((t1 - t0)) 'BEGIN { printf "%.1f", (t > 0 ? 100 * b / t : 0) }'
-}
-wait_quiet() {
-  local end=$((SECONDS + QUIET_WAIT_S)) busy
-  while :; do
-    busy=$(foreign_busy_pct)
-    awk -v b="$busy" -v q="$QUIET_PCT" 'BEGIN { exit !(b < q) }' && return 0
-    if [ "$SECONDS" -ge "$end" ]; then
-      log "other processes still use ${busy}% of the CPU after ${QUIET_WAIT_S} s of waiting: figures will be noisy"
-      return 0
-    fi
-    sleep 1
-  done
-}
-
-# Waits (at most SETTLE_LIMIT_S) until the server has worked off what the last load left
-# queued (see bench/projects/run.sh).
-settle() {
-  local end=$((SECONDS + SETTLE_LIMIT_S)) t
-  while [ "$SECONDS" -lt "$end" ]; do
-    t=$(curl -sS --max-time 10 -o /dev/null -w '%{time_total}' "$base/readyz" 2>/dev/null || echo 10)
-    awk -v t="$t" 'BEGIN { exit !(t < 0.05) }' && return 0
-    sleep 0.5
-  done
-  log "the server was still busy ${SETTLE_LIMIT_S} s after the last load; going on"
-}
 
 # ---- load ----------------------------------------------------------------------------
 # label | path (for the record) | goal kind (none, read, similar) | paths file ("-": the path itself)

@@ -11,7 +11,7 @@
 # Exit status: 0 when the run completed (1 with --strict when a goal is missed), 2 when it could not run.
 #
 # Usage: bench/lighthouse/run.sh [--strict] [--desktop] [--binary PATH] [--out FILE] [--keep]
-# Needs: build/cocreate (built by the lead), web/node_modules (npm ci), web/dist (npm run build,
+# Needs: build/cocreate (scripts/test or a cmake build), web/node_modules (npm ci), web/dist (npm run build,
 # run here when missing), curl, Chromium at $CHROME_PATH (default /usr/bin/chromium).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -69,72 +69,20 @@ GOAL_RECOMPUTE_S=1     # recomputing every project's health, as the client waits
 ADMIN=bench-admin@gen.cocreate.test
 PASSWORD=${COCREATE_GEN_PASSWORD:-gen-cocreate-bench-2026}
 
-die() { echo "run.sh: $*" >&2; exit 2; }
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 
 [ -x "$BIN" ] || die "no binary at $BIN (build it first; this script never builds)"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 for tool in wrk curl jq awk timeout; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 "$BIN" gen --help >/dev/null 2>&1 || die "$BIN has no 'gen' command (an older build?)"
 
-# ---- process bookkeeping: every process we start is stopped on any exit ---------------
-tmp=$(mktemp -d /tmp/cocreate-bench-projects.XXXXXX)
-SERVER_PID=""
-WATCHDOG=""
-
-stop_server() {
-  local pid=$SERVER_PID i
-  SERVER_PID=""
-  [ -n "$pid" ] || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$pid" 2>/dev/null && { log "server $pid ignored SIGTERM for 10 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; }
-  wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  set +e
-  stop_server
-  if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null; wait "$WATCHDOG" 2>/dev/null; fi
-  if [ "$KEEP" = 1 ]; then log "kept $tmp"; else rm -rf "$tmp"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT
-trap 'log "terminated (time limit or signal)"; exit 143' TERM
-
-# Watchdog: bounds the whole run; the TERM trap then stops the server and cleans up. Its
-# sleep is stopped with it and holds none of our output open (a pipe reading this script's
-# output would otherwise wait for the sleep to end).
-( trap - EXIT INT; sleep "$TOTAL_LIMIT_S" & s=$!; trap 'kill "$s" 2>/dev/null; exit 0' TERM; wait "$s"; kill -TERM $$ 2>/dev/null ) \
-  >/dev/null 2>&1 </dev/null &
-WATCHDOG=$!
+bench_start projects
 
 # ---- the generated company (cached by scale, seed and day, shared with bench/stakeholders) --
-# The reference time is today 00:00 UTC, as in bench/stakeholders/run.sh, so both scripts
-# share one cached file. A cached company from a generator without projects (its summary has
-# no first_project_id) is generated again: the new file holds the same stakeholder data.
-today=$(date -u +%F)
-mkdir -p "$CACHE"
-key="gen-$SCALE-seed$SEED-$today"
-cached="$CACHE/$key.db"
-gen_seconds=null
-if [ -s "$cached" ] && [ -s "$CACHE/$key.out" ] && grep -q '^first_project_id=[1-9]' "$CACHE/$key.out"; then
-  log "reusing $cached"
-else
-  rm -f "$cached" "$cached-wal" "$cached-shm" "$CACHE/$key.out"
-  log "generating the $SCALE company (seed $SEED) into $cached"
-  t0=$(date +%s.%N)
-  timeout "$GEN_LIMIT_S" "$BIN" gen --scale "$SCALE" --seed "$SEED" --now "${today}T00:00:00Z" \
-    --database "sqlite:$cached" >"$tmp/gen.out" 2>"$tmp/gen.err" ||
-    { tail -n 20 "$tmp/gen.err" >&2; rm -f "$cached"*; die "generation failed"; }
-  gen_seconds=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-  mv "$tmp/gen.out" "$CACHE/$key.out"
-  find "$CACHE" -maxdepth 1 -name "gen-$SCALE-seed$SEED-*" ! -name "$key.*" -delete 2>/dev/null || true
-fi
-summary_value() { sed -n "s/^$1=//p" "$CACHE/$key.out" | tail -n 1; }
+# A cached company from a generator without projects (its summary has no first_project_id) is
+# generated again: the new file holds the same stakeholder data.
+bench_company first_project_id
 framework=$(summary_value framework_id)
 first_id=$(summary_value first_project_id)
 last_id=$(summary_value last_project_id)
@@ -142,61 +90,11 @@ gen_health_s=$(summary_value project_health_seconds)
 for v in "$framework" "$first_id" "$last_id"; do
   case "$v" in '' | *[!0-9]*) die "no framework_id/first_project_id/last_project_id in $CACHE/$key.out" ;; esac
 done
-cp "$cached" "$tmp/bench.db"
-# A reader that was killed may leave a write-ahead log behind: copy it too, or the copy is torn.
-if [ -s "$cached-wal" ]; then cp "$cached-wal" "$tmp/bench.db-wal"; fi
-db_bytes=$(stat -c %s "$cached")
 
 # ---- server --------------------------------------------------------------------------
-"$BIN" --database "sqlite:$tmp/bench.db" serve --host 127.0.0.1 --port 0 --port-file "$tmp/port" \
-  --access-log false >"$tmp/server.log" 2>&1 &
-SERVER_PID=$!
-for ((i = 0; i < 300; i++)); do
-  [ -s "$tmp/port" ] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$tmp/server.log" >&2; die "server exited before listening"; }
-  sleep 0.1
-done
-[ -s "$tmp/port" ] || die "no port file after 30 s"
-base="http://127.0.0.1:$(<"$tmp/port")"
-for ((i = 0; i < 100; i++)); do
-  curl -fsS --max-time 2 -o /dev/null "$base/readyz" 2>/dev/null && break
-  sleep 0.1
-done
-
-# The server recomputes every project's health when it starts (and when the day changes),
-# in one write transaction: sign-in writes a session and would wait for it. Wait for the
-# sweep's log line (bounded), and keep its time as a figure of its own.
-sweep_s=null
-for ((i = 0; i < SWEEP_WAIT_S * 10; i++)); do
-  line=$(grep -m1 '"project health sweep"' "$tmp/server.log" 2>/dev/null || true)
-  if [ -n "$line" ]; then sweep_s=$(jq -r '.seconds // "null"' <<<"$line" 2>/dev/null || echo null); break; fi
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$tmp/server.log" >&2; die "server exited"; }
-  sleep 0.1
-done
-[ "$sweep_s" = null ] && log "no health sweep logged within $SWEEP_WAIT_S s; going on" || log "start-up health sweep took $sweep_s s"
-
-log "signing in as $ADMIN and creating an API token"
-curl -sS --max-time 60 -c "$tmp/cookies" -o "$tmp/signin.json" -X POST -H 'X-Cocreate-Csrf: 1' \
-  -H 'Content-Type: application/json' --data "$(jq -nc --arg e "$ADMIN" --arg p "$PASSWORD" '{email: $e, password: $p}')" \
-  "$base/api/v1/auth/sign-in"
-token=$(curl -sS --max-time 60 -b "$tmp/cookies" -X POST -H 'X-Cocreate-Csrf: 1' -H 'Content-Type: application/json' \
-  --data '{"name":"bench/projects","scopes":["read","write"]}' "$base/api/v1/me/tokens" | jq -r '.token // empty')
-[ -n "$token" ] || { cat "$tmp/signin.json" >&2; die "could not create an API token"; }
-auth="Authorization: Bearer $token"
-
-# Waits (at most SETTLE_LIMIT_S) until the server has worked off what the last load left
-# queued: wrk closes its connections when it stops, but requests already handed to the
-# database threads still run and would be charged to whatever is measured next. /readyz
-# pings the database through the same threads, so it answers fast only when they are free.
-settle() {
-  local end=$((SECONDS + SETTLE_LIMIT_S)) t
-  while [ "$SECONDS" -lt "$end" ]; do
-    t=$(curl -sS --max-time 10 -o /dev/null -w '%{time_total}' "$base/readyz" 2>/dev/null || echo 10)
-    awk -v t="$t" 'BEGIN { exit !(t < 0.05) }' && return 0
-    sleep 0.5
-  done
-  log "the server was still busy ${SETTLE_LIMIT_S} s after the last load; going on"
-}
+bench_server
+bench_wait_health_sweep "$SWEEP_WAIT_S"
+bench_token bench/projects
 
 # ---- load ----------------------------------------------------------------------------
 # label | path | goal kind (none, read) | rotate ids (0/1). The project page rotates over every

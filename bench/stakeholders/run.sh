@@ -71,100 +71,24 @@ BODY_LIMIT=$((16 * 1024 * 1024))
 ADMIN=bench-admin@gen.cocreate.test
 PASSWORD=${COCREATE_GEN_PASSWORD:-gen-cocreate-bench-2026}
 
-die() { echo "run.sh: $*" >&2; exit 2; }
-log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 
-[ -x "$BIN" ] || die "no binary at $BIN (the lead builds it; this script never does)"
+[ -x "$BIN" ] || die "no binary at $BIN (build it first; this script never builds)"
 for tool in wrk curl jq awk timeout; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 "$BIN" gen --help >/dev/null 2>&1 || die "$BIN has no 'gen' command (an older build?)"
 
-# ---- process bookkeeping: every process we start is stopped on any exit ---------------
-tmp=$(mktemp -d /tmp/cocreate-bench-stakeholders.XXXXXX)
-SERVER_PID=""
-WATCHDOG=""
-
-stop_server() {
-  local pid=$SERVER_PID i
-  SERVER_PID=""
-  [ -n "$pid" ] || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$pid" 2>/dev/null && { log "server $pid ignored SIGTERM for 10 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null || true; }
-  wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  set +e
-  stop_server
-  if [ -n "$WATCHDOG" ]; then kill "$WATCHDOG" 2>/dev/null; wait "$WATCHDOG" 2>/dev/null; fi
-  if [ "$KEEP" = 1 ]; then log "kept $tmp"; else rm -rf "$tmp"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT
-trap 'log "terminated (time limit or signal)"; exit 143' TERM
-
-# Watchdog: bounds the whole run; the TERM trap then stops the server and cleans up.
-( trap - EXIT INT TERM; sleep "$TOTAL_LIMIT_S" & wait $!; kill -TERM $$ 2>/dev/null ) &
-WATCHDOG=$!
+bench_start stakeholders
 
 # ---- the generated company (cached by scale, seed and day) -------------------------------
-# The reference time is today 00:00 UTC so "overdue" and "quiet" mean what they would on a
-# live system; the cache key holds the day, so a cached copy is at most a day old.
-today=$(date -u +%F)
-mkdir -p "$CACHE"
-key="gen-$SCALE-seed$SEED-$today"
-cached="$CACHE/$key.db"
-gen_seconds=null
-if [ -s "$cached" ] && [ -s "$CACHE/$key.out" ]; then
-  log "reusing $cached"
-else
-  rm -f "$cached" "$cached-wal" "$cached-shm" "$CACHE/$key.out"
-  log "generating the $SCALE company (seed $SEED) into $cached"
-  t0=$(date +%s.%N)
-  timeout "$GEN_LIMIT_S" "$BIN" gen --scale "$SCALE" --seed "$SEED" --now "${today}T00:00:00Z" \
-    --database "sqlite:$cached" >"$tmp/gen.out" 2>"$tmp/gen.err" ||
-    { tail -n 20 "$tmp/gen.err" >&2; rm -f "$cached"*; die "generation failed"; }
-  gen_seconds=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-  mv "$tmp/gen.out" "$CACHE/$key.out"
-  # Drop caches of other days for this scale and seed: they are large and never reused.
-  find "$CACHE" -maxdepth 1 -name "gen-$SCALE-seed$SEED-*" ! -name "$key.*" -delete 2>/dev/null || true
-fi
+bench_company
 busiest=$(sed -n 's/^busiest_stakeholder_id=//p' "$CACHE/$key.out")
 busiest_n=$(sed -n 's/^busiest_stakeholder_interactions=//p' "$CACHE/$key.out")
 [ -n "$busiest" ] || die "no busiest_stakeholder_id in $CACHE/$key.out"
-# Work on a copy: sign-in, the token and the import write to it.
-cp "$cached" "$tmp/bench.db"
-# A reader that was killed may leave a write-ahead log behind: copy it too, or the copy is torn.
-if [ -s "$cached-wal" ]; then cp "$cached-wal" "$tmp/bench.db-wal"; fi
-db_bytes=$(stat -c %s "$cached")
 
-# ---- server --------------------------------------------------------------------------
-"$BIN" --database "sqlite:$tmp/bench.db" serve --host 127.0.0.1 --port 0 --port-file "$tmp/port" \
-  --access-log false >"$tmp/server.log" 2>&1 &
-SERVER_PID=$!
-for ((i = 0; i < 300; i++)); do
-  [ -s "$tmp/port" ] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 20 "$tmp/server.log" >&2; die "server exited before listening"; }
-  sleep 0.1
-done
-[ -s "$tmp/port" ] || die "no port file after 30 s"
-base="http://127.0.0.1:$(<"$tmp/port")"
-for ((i = 0; i < 100; i++)); do
-  curl -fsS --max-time 2 -o /dev/null "$base/readyz" 2>/dev/null && break
-  sleep 0.1
-done
-
-log "signing in as $ADMIN and creating an API token"
-curl -sS --max-time 10 -c "$tmp/cookies" -o "$tmp/signin.json" -X POST -H 'X-Cocreate-Csrf: 1' \
-  -H 'Content-Type: application/json' --data "$(jq -nc --arg e "$ADMIN" --arg p "$PASSWORD" '{email: $e, password: $p}')" \
-  "$base/api/v1/auth/sign-in"
-token=$(curl -sS --max-time 10 -b "$tmp/cookies" -X POST -H 'X-Cocreate-Csrf: 1' -H 'Content-Type: application/json' \
-  --data '{"name":"bench/stakeholders","scopes":["read","write"]}' "$base/api/v1/me/tokens" | jq -r '.token // empty')
-[ -n "$token" ] || { cat "$tmp/signin.json" >&2; die "could not create an API token"; }
-auth="Authorization: Bearer $token"
+# ---- server (on a copy: sign-in, the token and the import write to it) --------------------
+bench_server
+bench_token bench/stakeholders
 
 # ---- the deep cursor: walk PAGES pages of customers (bounded in count and time) --------
 list="/api/v1/stakeholders?kind=customer&limit=50"
