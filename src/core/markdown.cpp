@@ -41,11 +41,11 @@ std::string filter_targets(std::string html) {
 }
 
 // Adjusts the parsed document before it is written:
-// - headings go one level down (# → h2): the page around the text has its own h1, and one h1
-//   per page keeps the outline screen readers navigate by;
+// - headings start at `top_heading` (# → h2 by default): the page around the text has its own
+//   h1 and sections, and an outline without jumps is what screen readers navigate by;
 // - a link or image whose target is not allowed becomes its text, not an empty link that
 //   reloads the page when clicked.
-void adjust(cmark_node* document) {
+void adjust(cmark_node* document, int top_heading) {
     std::vector<cmark_node*> headings, unwrap;
     cmark_iter* it = cmark_iter_new(document);
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
@@ -59,7 +59,8 @@ void adjust(cmark_node* document) {
         }
     }
     cmark_iter_free(it);
-    for (auto* h : headings) cmark_node_set_heading_level(h, std::min(cmark_node_get_heading_level(h) + 1, 6));
+    const int shift = std::clamp(top_heading, 1, 6) - 1;
+    for (auto* h : headings) cmark_node_set_heading_level(h, std::min(cmark_node_get_heading_level(h) + shift, 6));
     for (auto* node : unwrap) {
         while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
         cmark_node_free(node);  // unlinks it first
@@ -68,12 +69,12 @@ void adjust(cmark_node* document) {
 
 }  // namespace
 
-std::string markdown_to_safe_html(std::string_view markdown) {
+std::string markdown_to_safe_html(std::string_view markdown, int top_heading) {
     if (markdown.empty()) return {};
     std::unique_ptr<cmark_node, decltype(&cmark_node_free)> document(
         cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS), &cmark_node_free);
     if (!document) return {};
-    adjust(document.get());
+    adjust(document.get(), top_heading);
     std::unique_ptr<char, decltype(&std::free)> html(
         cmark_render_html(document.get(), CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS, nullptr), &std::free);
     // cmark's safe mode drops raw HTML and dangerous targets already; the filter is a second

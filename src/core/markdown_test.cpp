@@ -45,6 +45,8 @@ TEST(Markdown, EmptyStaysEmpty) { EXPECT_EQ(markdown_to_safe_html(""), ""); }
 TEST(Markdown, HeadingsGoOneLevelDown) {
     EXPECT_EQ(markdown_to_safe_html("# Problem\n\n## Detail\n\n###### Six"),
               "<h2>Problem</h2>\n<h3>Detail</h3>\n<h6>Six</h6>\n");
+    // Inside an h2 section (a comment), the text's headings start at h3.
+    EXPECT_EQ(markdown_to_safe_html("# Problem\n\n#### Four", 3), "<h3>Problem</h3>\n<h6>Four</h6>\n");
 }
 
 // A refused target leaves the words, not an empty link that reloads the page.

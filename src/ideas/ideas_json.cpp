@@ -11,6 +11,8 @@ using core::JsonWriter;
 namespace {
 
 constexpr size_t kExcerptBytes = 280;
+// Comments are listed in the idea page's h2 comments section: their headings start at h3.
+constexpr int kCommentTopHeading = 3;
 
 void write_authors(JsonWriter& w, const std::vector<Author>& authors) {
     w.key("authors").begin_array();
@@ -224,7 +226,7 @@ void write_comment(JsonWriter& w, const CommentView& v) {
     const auto& c = v.comment;
     w.begin_object().field("id", c.id).field("idea_id", c.idea_id).key("parent_id");
     w.id_or_null(c.parent_id);
-    w.field("body", c.body).field("body_html", core::markdown_to_safe_html(c.body)).key("author");
+    w.field("body", c.body).field("body_html", core::markdown_to_safe_html(c.body, kCommentTopHeading)).key("author");
     core::write_person_or_null(w, c.author);
     w.key("mentions").begin_array();
     for (const auto& m : c.mentions) core::write_person(w, m);
