@@ -56,10 +56,6 @@ public:
         return value;
     }
 
-    size_t size() const {
-        std::lock_guard lock(mutex_);
-        return entries_.size();
-    }
 
 private:
     struct Entry {
@@ -74,7 +70,7 @@ private:
 
     size_t capacity_;
     std::optional<Clock::duration> max_age_;
-    mutable std::mutex mutex_;
+    std::mutex mutex_;
     std::map<Key, Entry> entries_;
     std::list<Key> recency_;  // most recently used first
 };

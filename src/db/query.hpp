@@ -47,9 +47,9 @@ inline std::string contains_pattern(const std::string& text) {
 // bind the ids with Query::bind_ids at the place of the placeholder. An id list written into
 // the text made every page a new statement to parse and plan (and to keep, see
 // statement_cache.hpp).
-inline std::string in_ids(const soci::session& s, const std::string& column, const std::vector<int64_t>& ids) {
+inline std::string in_ids(soci::session& s, const std::string& column, const std::vector<int64_t>& ids) {
     if (ids.size() == 1) return column + " = :id";
-    if (const_cast<soci::session&>(s).get_backend_name() == "postgresql")
+    if (s.get_backend_name() == "postgresql")
         return column + " = ANY (CAST(string_to_array(:ids, ',') AS BIGINT[]))";
     return column + " IN (SELECT value FROM json_each('[' || :ids || ']'))";
 }

@@ -23,9 +23,7 @@ RenderedIdeaList render_idea_list(const http::Page<IdeaView>& page) {
         std::string item;
         item.reserve(1024);
         core::JsonWriter w(item);
-        IdeaView without_vote = v;
-        without_vote.my_vote = false;
-        write_idea_summary(w, without_vote);
+        write_idea_summary(w, v);  // my_vote false: the gap is found by its value below
         const auto at = item.find(kGapKey);
         if (at == std::string::npos || item.compare(at + kGapKey.size(), kGapValue.size(), kGapValue) != 0)
             throw std::logic_error("an idea summary without my_vote");

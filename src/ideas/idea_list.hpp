@@ -24,7 +24,8 @@ struct RenderedIdeaList {
     std::string render(const std::vector<int64_t>& voted) const;
 };
 
-// `page` as written by write_idea_summary, with each item's my_vote left as a gap.
+// `page` as written by write_idea_summary, with each item's my_vote (false in `page`, as
+// IdeaService::list_page gives it) left as a gap.
 RenderedIdeaList render_idea_list(const http::Page<IdeaView>& page);
 
 // Who sees the same rendered page: the same list position, by the same kind of caller.

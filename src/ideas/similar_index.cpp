@@ -112,7 +112,7 @@ void SimilarIndex::add(SimilarDoc doc, std::string_view title, std::string_view 
     total_length_ += length;
 }
 
-void SimilarIndex::add_term(const std::string&, const std::vector<Posting>& postings, std::vector<double>& scores) const {
+void SimilarIndex::add_term(const std::vector<Posting>& postings, std::vector<double>& scores) const {
     const double n = static_cast<double>(docs_.size());
     const double df = static_cast<double>(postings.size());
     const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
@@ -129,7 +129,7 @@ std::vector<SimilarIndex::Hit> SimilarIndex::search(const TypedText& typed, size
     if (docs_.empty() || limit == 0) return {};
     std::vector<double> scores(docs_.size(), 0.0);
     for (const auto& w : typed.words)
-        if (auto it = postings_.find(w); it != postings_.end()) add_term(w, it->second, scores);
+        if (auto it = postings_.find(w); it != postings_.end()) add_term(it->second, scores);
     if (typed.prefix && std::find(typed.words.begin(), typed.words.end(), *typed.prefix) == typed.words.end()) {
         // The word being typed: every word it may become counts, each document by its best.
         std::vector<double> best(docs_.size(), 0.0), one(docs_.size(), 0.0);
@@ -138,7 +138,7 @@ std::vector<SimilarIndex::Hit> SimilarIndex::search(const TypedText& typed, size
              it != postings_.end() && it->first.starts_with(*typed.prefix) && terms < kMaxPrefixTerms; ++it, ++terms) {
             if (is_stop_word(it->first)) continue;
             for (const auto& p : it->second) one[p.doc] = 0.0;
-            add_term(it->first, it->second, one);
+            add_term(it->second, one);
             for (const auto& p : it->second) best[p.doc] = std::max(best[p.doc], one[p.doc]);
         }
         for (size_t i = 0; i < scores.size(); ++i) scores[i] += best[i];

@@ -66,7 +66,8 @@ private:
         uint32_t doc;
         uint32_t weight;  // occurrences, a title's counted twice
     };
-    void add_term(const std::string& term, const std::vector<Posting>& postings, std::vector<double>& scores) const;
+    // Adds one term's BM25 contribution to each of its documents' scores.
+    void add_term(const std::vector<Posting>& postings, std::vector<double>& scores) const;
 
     std::vector<SimilarDoc> docs_;
     std::vector<uint32_t> lengths_;  // words per document, title counted twice
